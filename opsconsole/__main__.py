@@ -1,0 +1,5 @@
+"""python -m opsconsole <command>."""
+
+from opsconsole.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,272 @@
+"""SQL behind `opsconsole.tenants`: the one catalog query, the tenants list and per-table counts.
+
+Every identifier goes through the dialect's quoting (`quote_identifier`) and every value is a bound
+parameter; nothing the user typed is ever pasted into SQL text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from opsconsole.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+T = TypeVar("T")
+
+TENANTS_TABLE = "tenants"
+ALWAYS_GLOBAL = frozenset({"alembic_version"})  # Alembic's own bookkeeping table
+TIMEOUT_CODES = {"57014": "statement timeout", "55P03": "lock timeout"}
+_INTEGERS = {"smallint", "integer", "bigint"}
+
+# One round trip for the whole database: every table of the inspected schemas, whether it has the
+# tenant column, its size from pg_class, the column's statistics from pg_stats and when they were
+# last refreshed. Catalog rows only: the cost depends on the number of tables, never on rows.
+# Partitioned tables are read through their parent (statistics with inherited = true, size summed
+# over the leaf partitions); partitions themselves are skipped so no row is counted twice.
+CATALOG_SQL = """
+SELECT n.nspname::text AS schema,
+       c.relname::text AS name,
+       c.relkind::text AS relkind,
+       a.attnum IS NOT NULL AS has_tenant,
+       format_type(a.atttypid, NULL) AS tenant_type,
+       CASE WHEN c.relkind = 'p' THEN
+            (SELECT CASE WHEN count(*) = 0 THEN 0::float8
+                         WHEN bool_and(pc.reltuples < 0) THEN -1::float8
+                         ELSE sum(greatest(pc.reltuples, 0))::float8 END
+               FROM pg_partition_tree(c.oid) AS pt JOIN pg_class AS pc ON pc.oid = pt.relid
+              WHERE pt.isleaf)
+            ELSE c.reltuples::float8 END AS reltuples,
+       s.null_frac::float8 AS null_frac,
+       s.n_distinct::float8 AS n_distinct,
+       s.most_common_vals::text::text[] AS mcv,
+       s.most_common_freqs AS mcf,
+       s.attname IS NOT NULL AS has_stats,
+       GREATEST(st.last_analyze, st.last_autoanalyze) AS analyzed_at,
+       st.n_mod_since_analyze AS changed_since,
+       NULLIF(a.attstattarget::int, -1) AS stat_target,
+       current_setting('default_statistics_target')::int AS default_target,
+       CASE WHEN c.relname = :tenants_table THEN
+            (SELECT array_agg(ta.attname::text || ':' || format_type(ta.atttypid, NULL))
+               FROM pg_attribute AS ta
+              WHERE ta.attrelid = c.oid AND ta.attnum > 0 AND NOT ta.attisdropped
+                AND ta.attname IN ('id', 'name', 'is_test'))
+       END AS tenants_columns
+  FROM pg_class AS c
+  JOIN pg_namespace AS n ON n.oid = c.relnamespace
+  LEFT JOIN pg_attribute AS a
+         ON a.attrelid = c.oid AND a.attname = :column AND a.attnum > 0 AND NOT a.attisdropped
+  LEFT JOIN pg_stats AS s
+         ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = :column
+        AND s.inherited = (c.relkind = 'p')
+  LEFT JOIN pg_stat_user_tables AS st ON st.relid = c.oid
+ WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname::text = ANY(:schemas)
+ ORDER BY array_position(CAST(:schemas AS text[]), n.nspname::text), c.relname
+"""
+
+# Size and one column's statistics of a single table, for the blast radius of a drop.
+RELATION_SQL = """
+SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind::text AS relkind,
+       CASE WHEN c.relkind = 'p' THEN
+            (SELECT coalesce(sum(greatest(pc.reltuples, 0)), 0)::float8
+               FROM pg_partition_tree(c.oid) AS pt JOIN pg_class AS pc ON pc.oid = pt.relid
+              WHERE pt.isleaf)
+            ELSE c.reltuples::float8 END AS reltuples,
+       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = :column
+                  AND attnum > 0 AND NOT attisdropped) AS has_column,
+       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = :tenant_column
+                  AND attnum > 0 AND NOT attisdropped) AS has_tenant,
+       (SELECT null_frac::float8 FROM pg_stats WHERE schemaname = n.nspname AND tablename = c.relname
+           AND attname = :column AND inherited = (c.relkind = 'p')) AS column_null_frac,
+       (SELECT n_distinct::float8 FROM pg_stats WHERE schemaname = n.nspname AND tablename = c.relname
+           AND attname = :tenant_column AND inherited = (c.relkind = 'p')) AS tenant_n_distinct
+  FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p') AND c.relname = :name AND n.nspname::text = ANY(:schemas)
+ ORDER BY array_position(CAST(:schemas AS text[]), n.nspname::text)
+ LIMIT 1
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One table as the catalog describes it (internal)."""
+
+    schema: str
+    name: str
+    relkind: str
+    has_tenant: bool
+    tenant_type: str | None
+    reltuples: float | None
+    null_frac: float | None
+    n_distinct: float | None
+    mcv: tuple[str, ...]
+    mcf: tuple[float, ...]
+    has_stats: bool
+    analyzed_at: datetime | None
+    changed_since: int | None
+    stat_target: int
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Everything one catalog round trip tells about the inspected schemas (internal)."""
+
+    relations: tuple[Relation, ...]
+    tenants_table: Relation | None
+    tenants_columns: dict[str, str]  # column name -> type, of id/name/is_test that exist
+
+
+@dataclass(frozen=True, slots=True)
+class TenantInfo:
+    """A row of the tenants table (internal)."""
+
+    name: str | None
+    is_test: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a guarded statement returned, or why it did not (internal)."""
+
+    value: Any
+    status: str  # ok | timeout | error
+    note: str | None = None
+    elapsed_ms: float = 0.0
+
+
+def read_catalog(conn: Connection, settings: Settings) -> Catalog:
+    """Read every table of the inspected schemas with its tenant-column statistics, in one query."""
+    from sqlalchemy import text
+
+    rows = conn.execute(text(CATALOG_SQL), {"column": settings.tenant_column,
+                                            "schemas": list(settings.schemas),
+                                            "tenants_table": TENANTS_TABLE}).mappings().all()
+    relations = []
+    tenants_table, tenants_columns = None, {}
+    for r in rows:
+        rel = Relation(
+            schema=r["schema"], name=r["name"], relkind=r["relkind"], has_tenant=bool(r["has_tenant"]),
+            tenant_type=r["tenant_type"], reltuples=r["reltuples"], null_frac=r["null_frac"],
+            n_distinct=r["n_distinct"], mcv=tuple(r["mcv"] or ()), mcf=tuple(r["mcf"] or ()),
+            has_stats=bool(r["has_stats"]), analyzed_at=r["analyzed_at"],
+            changed_since=r["changed_since"], stat_target=r["stat_target"] or r["default_target"])
+        relations.append(rel)
+        if rel.name == TENANTS_TABLE and tenants_table is None and r["tenants_columns"]:
+            cols = dict(item.split(":", 1) for item in r["tenants_columns"])
+            if "id" in cols:
+                tenants_table, tenants_columns = rel, cols
+    return Catalog(tuple(relations), tenants_table, tenants_columns)
+
+
+def read_tenants(conn: Connection, catalog: Catalog) -> dict[str, TenantInfo] | None:
+    """Return the tenants table as {id as text: TenantInfo}, or None when there is none."""
+    rel = catalog.tenants_table
+    if rel is None:
+        return None
+    q = conn.dialect.identifier_preparer.quote_identifier
+    cols = catalog.tenants_columns
+    name = f"{q('name')}::text" if "name" in cols else "NULL::text"
+    is_test = q("is_test") if cols.get("is_test") == "boolean" else "NULL::boolean"
+    sql = f"SELECT {q('id')}::text, {name}, {is_test} FROM {qualified(conn, rel.schema, rel.name)}"
+    return {row[0]: TenantInfo(row[1], row[2])
+            for row in conn.exec_driver_sql(sql) if row[0] is not None}
+
+
+def qualified(conn: Connection, schema: str, name: str) -> str:
+    """Return schema.name with both parts quoted."""
+    q = conn.dialect.identifier_preparer.quote_identifier
+    return f"{q(schema)}.{q(name)}"
+
+
+def group_counts(conn: Connection, settings: Settings, rel: Relation, tenant: str | None = None,
+                 where_not_null: str | None = None) -> list[tuple[str | None, int]]:
+    """Run `SELECT tenant, count(*) … GROUP BY tenant` on one table; the tenant is a bound parameter."""
+    from sqlalchemy import text
+
+    q = conn.dialect.identifier_preparer.quote_identifier
+    col = q(settings.tenant_column)
+    only = "ONLY " if rel.relkind == "r" else ""  # inheritance children are listed on their own
+    where = []
+    params: dict[str, Any] = {}
+    if tenant is not None:
+        where.append(f"{col}::text = :tenant")
+        params["tenant"] = tenant
+    if where_not_null is not None:
+        where.append(f"{q(where_not_null)} IS NOT NULL")
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    sql = f"SELECT {col}::text, count(*) FROM {only}{qualified(conn, rel.schema, rel.name)}{clause} GROUP BY {col}"
+    return [(row[0], int(row[1])) for row in conn.execute(text(sql), params)]
+
+
+def count_rows(conn: Connection, rel: Relation, not_null: str | None = None) -> int:
+    """Run `SELECT count(*)` on one table, optionally only rows where a column is not NULL."""
+    q = conn.dialect.identifier_preparer.quote_identifier
+    only = "ONLY " if rel.relkind == "r" else ""
+    clause = f" WHERE {q(not_null)} IS NOT NULL" if not_null else ""
+    return int(conn.exec_driver_sql(f"SELECT count(*) FROM {only}{qualified(conn, rel.schema, rel.name)}{clause}").scalar())
+
+
+def guarded(conn: Connection, work: Callable[[], T], what: str) -> Outcome:
+    """Run `work` inside a SAVEPOINT; a timeout or error rolls back to it and is reported, not raised."""
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    start = time.perf_counter()
+    savepoint = conn.begin_nested()
+    try:
+        value = work()
+    except DBAPIError as exc:
+        savepoint.rollback()
+        elapsed = (time.perf_counter() - start) * 1000
+        code = getattr(exc.orig, "pgcode", None)
+        if code in TIMEOUT_CODES:
+            return Outcome(None, "timeout", f"{what} stopped by the {TIMEOUT_CODES[code]} after {elapsed:.0f} ms",
+                           elapsed)
+        first = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        return Outcome(None, "error", f"{what} failed: {first}", elapsed)
+    savepoint.commit()
+    return Outcome(value, "ok", None, (time.perf_counter() - start) * 1000)
+
+
+@contextmanager
+def connection(settings: Settings, conn: Connection | None) -> Iterator[Connection]:
+    """Use the caller's connection, or open a read-only one under the configured timeouts."""
+    if conn is not None:
+        yield conn
+        return
+    from opsconsole.db import read_only
+
+    with read_only(settings) as own:
+        yield own
+
+
+def find_relation(conn: Connection, settings: Settings, table: str, column: str | None) -> dict[str, Any] | None:
+    """Look one table up by bare or schema-qualified name; None when it does not exist."""
+    from sqlalchemy import text
+
+    schema, _, name = table.rpartition(".")
+    schemas = [schema] if schema else list(settings.schemas)
+    row = conn.execute(text(RELATION_SQL), {"name": name, "schemas": schemas,
+                                            "column": column or settings.tenant_column,
+                                            "tenant_column": settings.tenant_column}).mappings().first()
+    return dict(row) if row else None
+
+
+def same_family(a: str | None, b: str | None) -> bool:
+    """Whether two column types compare without a cast."""
+    return a == b or (a in _INTEGERS and b in _INTEGERS)
+
+
+def matches(rel: Relation, names: tuple[str, ...]) -> bool:
+    """Whether a table is named in a list of bare or schema-qualified names."""
+    return rel.name in names or rel.qualified in names

@@ -1,0 +1,25 @@
+"""Approvals: a reviewer's record that a data-loss revision is intended, bound to its file's hash."""
+
+from __future__ import annotations
+
+from opsconsole import audit
+from opsconsole.errors import OpsConsoleError
+from opsconsole.settings import Settings
+
+
+def approve_revision(settings: Settings, revision: str, by: str, reason: str) -> audit.Approval:
+    """Record that `revision` was reviewed; it stays approved only while its file is unchanged."""
+    from opsconsole.db import connect
+    from opsconsole.migrations import script_directory
+
+    if not by.strip() or not reason.strip():
+        raise OpsConsoleError("an approval needs a reviewer (--by NAME) and a reason (--reason TEXT).")
+    script = script_directory(settings)
+    try:
+        sc = script.get_revision(revision)
+    except Exception:
+        sc = None
+    if sc is None:
+        raise OpsConsoleError(f"unknown revision '{revision}'; pick one from 'python -m opsconsole history'.")
+    with connect(settings) as conn, conn.begin():
+        return audit.approve(conn, sc.revision, sc.path, by.strip(), reason.strip())

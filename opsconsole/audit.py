@@ -1,0 +1,199 @@
+"""opsconsole's own tables: the audit log, applied-migration checksums and approvals.
+
+They live in their own schema `opsconsole`, created on first write, so the drift check (which
+compares only the application schemas) never sees them and Supabase's API never exposes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from opsconsole.settings import Settings, redact_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+SCHEMA = "opsconsole"
+
+_DDL = f"""
+CREATE SCHEMA IF NOT EXISTS {SCHEMA};
+CREATE TABLE IF NOT EXISTS {SCHEMA}.audit_log (
+    id          bigserial PRIMARY KEY,
+    at          timestamptz NOT NULL DEFAULT now(),
+    actor       text NOT NULL,
+    action      text NOT NULL,
+    from_rev    text,
+    to_rev      text,
+    sql_sha256  text,
+    duration_ms integer,
+    outcome     text NOT NULL,
+    error       text
+);
+CREATE TABLE IF NOT EXISTS {SCHEMA}.applied_migrations (
+    revision    text PRIMARY KEY,
+    file_sha256 text NOT NULL,
+    path        text NOT NULL,
+    applied_at  timestamptz NOT NULL DEFAULT now(),
+    applied_by  text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {SCHEMA}.approvals (
+    revision    text NOT NULL,
+    file_sha256 text NOT NULL,
+    approved_by text NOT NULL,
+    reason      text NOT NULL,
+    approved_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (revision, file_sha256)
+);
+"""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One recorded step: who did what, from which revision to which, and how it ended."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    from_rev: str | None
+    to_rev: str | None
+    sql_sha256: str | None
+    duration_ms: int | None
+    outcome: str
+    error: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the entry as plain data."""
+        data = dict(self.__dict__)
+        data["at"] = self.at.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A reviewed data-loss revision, valid only while its file still has this hash."""
+
+    revision: str
+    file_sha256: str
+    approved_by: str
+    reason: str
+    approved_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the approval as plain data."""
+        data = dict(self.__dict__)
+        data["approved_at"] = self.approved_at.isoformat()
+        return data
+
+
+def file_sha256(path: str | Path) -> str:
+    """Return the sha256 of a migration file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    """Return the sha256 of a text (rendered SQL)."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def ensure_tables(conn: Connection) -> None:
+    """Create opsconsole's schema and tables if they are missing (inside the caller's transaction)."""
+    conn.exec_driver_sql(_DDL)
+
+
+def tables_exist(conn: Connection) -> bool:
+    """Whether opsconsole's tables exist in this database."""
+    return bool(conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.audit_log') IS NOT NULL").scalar())
+
+
+def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev: str | None = None,
+           to_rev: str | None = None, sql_sha256: str | None = None, duration_ms: int | None = None,
+           error: str | None = None, settings: Settings | None = None) -> None:
+    """Append one row to the audit log (inside the caller's transaction); errors are redacted."""
+    from sqlalchemy import text
+
+    if error and settings is not None:
+        from opsconsole.settings import url_password
+
+        error = redact_text(error, (url_password(settings.database_url),))
+    elif error:
+        error = redact_text(error)
+    ensure_tables(conn)
+    conn.execute(text(f"""INSERT INTO {SCHEMA}.audit_log
+        (actor, action, from_rev, to_rev, sql_sha256, duration_ms, outcome, error)
+        VALUES (:actor, :action, :from_rev, :to_rev, :sql, :ms, :outcome, :error)"""),
+        {"actor": actor, "action": action, "from_rev": from_rev, "to_rev": to_rev, "sql": sql_sha256,
+         "ms": duration_ms, "outcome": outcome, "error": error})
+
+
+def record_applied(conn: Connection, revision: str, path: str, actor: str) -> None:
+    """Remember the sha256 of a migration file at the moment it was applied."""
+    from sqlalchemy import text
+
+    ensure_tables(conn)
+    conn.execute(text(f"""INSERT INTO {SCHEMA}.applied_migrations (revision, file_sha256, path, applied_by)
+        VALUES (:rev, :sha, :path, :by)
+        ON CONFLICT (revision) DO UPDATE SET file_sha256 = EXCLUDED.file_sha256, path = EXCLUDED.path,
+            applied_at = now(), applied_by = EXCLUDED.applied_by"""),
+        {"rev": revision, "sha": file_sha256(path), "path": str(path), "by": actor})
+
+
+def applied_checksums(conn: Connection) -> dict[str, str]:
+    """Return {revision: file sha256 at apply time}; empty when nothing was recorded yet."""
+    if not tables_exist(conn):
+        return {}
+    rows = conn.exec_driver_sql(f"SELECT revision, file_sha256 FROM {SCHEMA}.applied_migrations")
+    return {rev: sha for rev, sha in rows}
+
+
+def approve(conn: Connection, revision: str, path: str, approved_by: str, reason: str) -> Approval:
+    """Record that a data-loss revision was reviewed, bound to its file's current hash."""
+    from sqlalchemy import text
+
+    ensure_tables(conn)
+    row = conn.execute(text(f"""INSERT INTO {SCHEMA}.approvals (revision, file_sha256, approved_by, reason)
+        VALUES (:rev, :sha, :by, :reason)
+        ON CONFLICT (revision, file_sha256) DO UPDATE SET approved_by = EXCLUDED.approved_by,
+            reason = EXCLUDED.reason, approved_at = now()
+        RETURNING revision, file_sha256, approved_by, reason, approved_at"""),
+        {"rev": revision, "sha": file_sha256(path), "by": approved_by, "reason": reason}).one()
+    record(conn, actor=approved_by, action="approve", outcome="ok", to_rev=revision)
+    return Approval(*row)
+
+
+def approvals(conn: Connection) -> list[Approval]:
+    """Return every approval, newest first."""
+    if not tables_exist(conn):
+        return []
+    rows = conn.exec_driver_sql(f"""SELECT revision, file_sha256, approved_by, reason, approved_at
+        FROM {SCHEMA}.approvals ORDER BY approved_at DESC""")
+    return [Approval(*row) for row in rows]
+
+
+def log(conn: Connection, limit: int = 200) -> list[AuditEntry]:
+    """Return the newest audit-log rows first."""
+    if not tables_exist(conn):
+        return []
+    rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
+        outcome, error FROM {SCHEMA}.audit_log ORDER BY id DESC LIMIT %(n)s""", {"n": int(limit)})
+    return [AuditEntry(*row) for row in rows]
+
+
+def read_log(settings: Settings, limit: int = 200) -> list[AuditEntry]:
+    """Return the newest audit-log rows of the managed database (read-only)."""
+    from opsconsole.db import read_only
+
+    with read_only(settings) as conn:
+        return log(conn, limit)
+
+
+def read_approvals(settings: Settings) -> list[Approval]:
+    """Return every recorded approval of the managed database (read-only)."""
+    from opsconsole.db import read_only
+
+    with read_only(settings) as conn:
+        return approvals(conn)

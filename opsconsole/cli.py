@@ -1,0 +1,278 @@
+"""The command line: parse arguments, call one library function, print its result.
+
+Human output by default, `--json` for machines. Exit codes: 0 all well, 1 a problem found (a check
+failed, migrations pending, data loss, upgrade refused), 2 could not run (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from opsconsole.errors import OpsConsoleError
+from opsconsole.settings import Settings, load_settings, redact_text, url_password
+
+Command = Callable[[argparse.Namespace, Settings, TextIO], int]
+_MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run one command and return its exit code; never lets a traceback reach the user."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    settings: Settings | None = None
+    try:
+        settings = load_settings()
+        return args.func(args, settings, out)
+    except OpsConsoleError as exc:
+        print(f"error: {_scrub(str(exc), settings)}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=err)
+        return 2
+    except Exception as exc:  # the last line of defence: one line, redacted, no traceback
+        if os.environ.get("OPSCONSOLE_DEBUG"):
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {_scrub(str(exc), settings)} "
+              "(set OPSCONSOLE_DEBUG=1 for the traceback)", file=err)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m opsconsole",
+                                     description="Keep one shared PostgreSQL database safe while its schema changes.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Command, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print JSON for machines")
+        p.set_defaults(func=func)
+        return p
+
+    add("status", cmd_status, "Show the database's revision against the scripts' heads and what is pending.")
+    add("history", cmd_history, "List every revision (applied, pending, current) and the audit log.")
+    p = add("guard", cmd_guard, "Run the deploy guard's checks (what 'make deploy-check' runs).")
+    p.add_argument("--strict", action="store_true", help="fail (not warn) when migrations are pending")
+    p.add_argument("--check", action="append", metavar="ID", help="run only this check (repeatable)")
+    p.add_argument("--start-script", metavar="PATH", help="start script to verify (default OPSCONSOLE_START_SCRIPT)")
+    p = add("analyze", cmd_analyze, "Analyse one migration .py or .sql file for data loss, breaking and locking changes.")
+    p.add_argument("file", metavar="FILE")
+    p = add("counts", cmd_counts, "Show row counts per tenant and table (estimated from statistics unless --exact).")
+    p.add_argument("--exact", action="store_true", help="count rows (COUNT(*) per table) instead of estimating")
+    p.add_argument("--table", metavar="T", help="only this table")
+    p.add_argument("--tenant", metavar="ID", help="only this tenant id")
+    p = add("upgrade", cmd_upgrade, "Apply pending migrations under the lock, guard and audit log.")
+    p.add_argument("--to", default="heads", metavar="REV", help="target revision (default: heads)")
+    p.add_argument("--by", default=os.environ.get("USER") or "", metavar="NAME", help="who is upgrading (audit log)")
+    p.add_argument("--confirm", metavar="REV", help="confirm a data-loss revision by typing its id")
+    p.add_argument("--dry-run", action="store_true", help="print the SQL and findings; change nothing")
+    p.add_argument("--rehearse", action="store_true", help="rehearse on a scratch copy of the schema first; change nothing")
+    p = add("approve", cmd_approve, "Record that a data-loss revision was reviewed.")
+    p.add_argument("revision", metavar="REV")
+    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    add("demo", cmd_demo, "Seed the embedded demo database with demo tenants (never touches DATABASE_URL).")
+    return parser
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Print schema status; exit 1 when behind, several heads, unknown revision or never migrated."""
+    from opsconsole.db import target
+    from opsconsole.migrations import status
+
+    st = status(settings)
+    if args.json:
+        return _json(out, {"target": target(settings).to_dict(), **st.to_dict()}, 0 if st.ok else 1)
+    _banner(out, settings)
+    print(f"current:  {', '.join(st.current) or '(none — never migrated)'}", file=out)
+    print(f"head(s):  {', '.join(st.heads) or '(none)'}", file=out)
+    print(f"at head:  {'yes' if st.at_head else 'no'}", file=out)
+    for rev in st.pending:
+        print(f"pending:  {rev.revision}  {rev.message}", file=out)
+    for problem in st.problems:
+        print(f"PROBLEM:  {problem.message}", file=out)
+    return 0 if st.ok else 1
+
+
+def cmd_history(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Print every revision with its state, plus the audit log."""
+    from opsconsole import audit
+    from opsconsole.migrations import history
+
+    revs = history(settings)
+    entries = audit.read_log(settings)
+    approvals = audit.read_approvals(settings)
+    if args.json:
+        return _json(out, {"revisions": [r.to_dict() for r in revs], "audit": [e.to_dict() for e in entries],
+                           "approvals": [a.to_dict() for a in approvals]}, 0)
+    _banner(out, settings)
+    for r in revs:
+        labels = f" [{', '.join(r.branch_labels)}]" if r.branch_labels else ""
+        parents = ", ".join(r.down_revisions) or "base"
+        head = " (head)" if r.is_head else ""
+        print(f"{r.state:8} {r.revision}{head}{labels} <- {parents}  {r.created or ''}  {r.message}", file=out)
+    if entries:
+        print("\naudit log (newest first):", file=out)
+        for e in entries:
+            error = f"  error: {e.error}" if e.error else ""
+            print(f"{e.at:%Y-%m-%d %H:%M:%S} {e.actor:12} {e.action:13} {e.from_rev or 'base'} -> "
+                  f"{e.to_rev or '-'}  {e.outcome}  {e.duration_ms if e.duration_ms is not None else '-'} ms{error}",
+                  file=out)
+    return 0
+
+
+def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Run the guard; exit 1 when any check fails."""
+    from pathlib import Path
+
+    from opsconsole import guard
+
+    report = guard.run(settings, strict=args.strict, only=args.check,
+                       start_script=Path(args.start_script) if args.start_script else None)
+    if args.json:
+        return _json(out, report.to_dict(), report.exit_code)
+    _banner(out, settings)
+    for c in report.checks:
+        print(f"[{_MARK[c.status]}] {c.id}: {c.summary}", file=out)
+        if c.detail and c.status != "pass":
+            print(f"       {c.detail}", file=out)
+    for f in report.findings:
+        print(f"  {f['severity']:9} {f['revision']} {f['rule']}: {f['message']}", file=out)
+    print("OK: safe to publish" if report.ok else "FAILED: do not publish until the failing checks pass", file=out)
+    return report.exit_code
+
+
+def cmd_analyze(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Analyse one file without a database; exit 1 on any data-loss finding."""
+    from opsconsole.analyze import analyze_file
+
+    findings = analyze_file(args.file)
+    code = 1 if any(f.severity == "data-loss" for f in findings) else 0
+    if args.json:
+        return _json(out, {"file": args.file, "findings": [f.to_dict() for f in findings]}, code)
+    if not findings:
+        print(f"{args.file}: no findings", file=out)
+    for f in findings:
+        print(f"{f.severity:9} {f.rule}: {f.message}", file=out)
+        if f.statement:
+            print(f"          {f.statement.strip().splitlines()[0][:120]}", file=out)
+        if f.hint:
+            print(f"          fix: {f.hint}", file=out)
+    return code
+
+
+def cmd_counts(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Print per-tenant row counts."""
+    from opsconsole.tenants import counts
+
+    result = counts(settings, exact=args.exact, table=args.table, tenant=args.tenant)
+    data = result.to_dict()
+    if args.json:
+        return _json(out, data, 0)
+    _banner(out, settings)
+    label = "exact counts" if data["mode"] == "exact" else "estimates from PostgreSQL statistics"
+    print(f"mode: {label}", file=out)
+    if data.get("stats_refreshed_at"):
+        print(f"statistics refreshed: {data['stats_refreshed_at']}", file=out)
+    print(f"\n{'tenant':>10}  {'name':24} {'test':5} {'rows':>12} {'share':>7}", file=out)
+    for t in data["tenants"]:
+        share = f"{100 * t['share']:.1f}%" if t.get("share") is not None else "-"
+        print(f"{t['tenant_id']!s:>10}  {(t.get('name') or '')[:24]:24} {'yes' if t.get('is_test') else '':5} "
+              f"{t['rows']:>12} {share:>7}", file=out)
+    print(f"\n{'table':32} {'rows':>12}  status", file=out)
+    for t in data["tables"]:
+        print(f"{t['table']:32} {t['total'] if t['total'] is not None else '?':>12}  {t['status']}", file=out)
+    for warning in data.get("isolation", {}).get("warnings", []):
+        print(f"WARNING: {warning}", file=out)
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Run the guarded upgrade (or its dry run / rehearsal)."""
+    from opsconsole import upgrade as up
+
+    if args.rehearse:
+        from opsconsole.rehearse import rehearse
+
+        rehearsal = rehearse(settings, target=args.to)
+        if args.json:
+            return _json(out, rehearsal.to_dict(), 0 if rehearsal.ok else 1)
+        _banner(out, settings)
+        print(rehearsal.describe(), file=out)
+        return 0 if rehearsal.ok else 1
+    progress = None if args.json else (lambda msg: print(msg, file=out, flush=True))
+    if not args.json:
+        _banner(out, settings)
+    result = up.upgrade(settings, by=args.by, target=args.to, confirm=args.confirm, dry_run=args.dry_run,
+                        progress=progress)
+    if args.json:
+        return _json(out, result.to_dict(), 0 if result.ok else 1)
+    if result.dry_run:
+        print(result.sql or "-- nothing pending", file=out)
+        for f in result.findings:
+            print(f"-- {f['severity']} {f['revision']} {f['rule']}: {f['message']}", file=out)
+        return 0
+    for step in result.steps:
+        print(f"applied {step.to_rev} ({step.duration_ms} ms) {step.message}", file=out)
+    if not result.steps:
+        print("nothing to apply: the database is already at the target", file=out)
+    for c in result.post_checks:
+        print(f"[{_MARK[c['status']]}] {c['id']}: {c['summary']}", file=out)
+    print(f"now at: {', '.join(result.final) or 'base'}", file=out)
+    return 0 if result.ok else 1
+
+
+def cmd_approve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Approve a reviewed data-loss revision (bound to its file's current hash)."""
+    from opsconsole.approvals import approve_revision
+
+    approval = approve_revision(settings, args.revision, by=args.by, reason=args.reason)
+    if args.json:
+        return _json(out, approval.to_dict(), 0)
+    print(f"approved {approval.revision} by {approval.approved_by} (file sha256 {approval.file_sha256[:12]}…)",
+          file=out)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Seed the embedded demo database."""
+    from opsconsole.demo import seed
+
+    result = seed(settings)
+    if args.json:
+        return _json(out, result.to_dict(), 0)
+    _banner(out, settings)
+    print(("seeded: " if result.inserted else "already seeded: ") +
+          ", ".join(f"{t} {n}" for t, n in result.rows.items()), file=out)
+    return 0
+
+
+def _banner(out: TextIO, settings: Settings) -> None:
+    from opsconsole.db import target
+
+    where = target(settings)
+    if where.embedded:
+        print(f"database: EMBEDDED DEMO DATABASE ({where.url}) — set DATABASE_URL to use yours", file=out)
+    else:
+        print(f"database: {where.url}", file=out)
+
+
+def _json(out: TextIO, data: Any, code: int) -> int:
+    print(json.dumps(data, indent=2, default=str), file=out)
+    return code
+
+
+def _scrub(text: str, settings: Settings | None) -> str:
+    secrets: tuple[str | None, ...] = ()
+    if settings is not None:
+        secrets = (url_password(settings.database_url), settings.viewer_password, settings.operator_password)
+    return redact_text(text, secrets)

@@ -1,0 +1,70 @@
+"""Errors raised by opsconsole; every message says what to do next.
+
+    OpsConsoleError
+    ├── SettingsError            a setting is missing or malformed (carries .setting)
+    ├── DatabaseError            the database could not be used
+    │   ├── DatabaseUnreachable  connecting failed (carries .reason: auth, dns, ssl, refused, timeout, pooler)
+    │   └── EmbeddedServerError  the embedded PostgreSQL could not start
+    ├── MigrationScriptError     the Alembic project cannot be loaded (bad ini, broken revision file)
+    ├── AnalysisError            a migration file cannot be analysed
+    ├── UpgradeRefused           the guarded upgrade would not start (guard, approval, lock held, pooler)
+    └── UpgradeFailed            a migration failed; the database stays at .last_good
+"""
+
+from __future__ import annotations
+
+
+class OpsConsoleError(Exception):
+    """Root of every error opsconsole raises on purpose."""
+
+    exit_code = 2
+
+
+class SettingsError(OpsConsoleError):
+    """A setting is missing or has a value opsconsole cannot use."""
+
+    def __init__(self, setting: str, message: str) -> None:
+        self.setting = setting
+        super().__init__(f"{setting}: {message}")
+
+
+class DatabaseError(OpsConsoleError):
+    """The database could not be used."""
+
+
+class DatabaseUnreachable(DatabaseError):
+    """Connecting to the database failed; ``reason`` names the kind of failure."""
+
+    def __init__(self, message: str, reason: str = "unknown") -> None:
+        self.reason = reason
+        super().__init__(message)
+
+
+class EmbeddedServerError(DatabaseError):
+    """The embedded PostgreSQL server could not be started."""
+
+
+class MigrationScriptError(OpsConsoleError):
+    """The Alembic project (alembic.ini, env.py or a revision file) cannot be loaded."""
+
+
+class AnalysisError(OpsConsoleError):
+    """A migration file could not be analysed."""
+
+
+class UpgradeRefused(OpsConsoleError):
+    """The guarded upgrade refused to start; nothing was changed."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, reason: str = "refused") -> None:
+        self.reason = reason
+        super().__init__(message)
+
+
+class UpgradeFailed(OpsConsoleError):
+    """A migration step failed; the database was left at ``last_good``."""
+
+    def __init__(self, message: str, last_good: str | None = None) -> None:
+        self.last_good = last_good
+        super().__init__(message)

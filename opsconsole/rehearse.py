@@ -1,0 +1,122 @@
+"""Rehearsal: run the pending migrations on a scratch database on the embedded server first.
+
+The scratch database is migrated base→current, then current→target online, so steps that offline
+rendering cannot see (`op.get_bind()` data steps, `is_offline_mode()` branches) run for real — on a
+throw-away copy of the schema, never on the managed database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from typing import Any
+
+from opsconsole.errors import OpsConsoleError
+from opsconsole.settings import Settings, redact_text
+
+
+@dataclass(frozen=True)
+class Rehearsal:
+    """What the rehearsal applied and what the schema lost on the way."""
+
+    start: tuple[str, ...]
+    applied: tuple[str, ...]
+    failed: str | None
+    error: str | None
+    lost_tables: tuple[str, ...]
+    lost_columns: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every step ran and nothing was lost."""
+        return self.failed is None and not self.lost_tables and not self.lost_columns
+
+    def describe(self) -> str:
+        """Say in a few lines what happened."""
+        lines = [f"rehearsal from {', '.join(self.start) or 'base'}: applied {len(self.applied)} step(s)"
+                 + (f" ({', '.join(self.applied)})" if self.applied else "")]
+        if self.failed:
+            lines.append(f"FAILED at {self.failed}: {self.error}")
+        if self.lost_tables:
+            lines.append(f"tables lost: {', '.join(self.lost_tables)}")
+        if self.lost_columns:
+            lines.append(f"columns lost: {', '.join(self.lost_columns)}")
+        if self.ok:
+            lines.append("OK: every step ran and no table or column was lost")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the rehearsal as plain data."""
+        return {"ok": self.ok, "start": list(self.start), "applied": list(self.applied), "failed": self.failed,
+                "error": self.error, "lost_tables": list(self.lost_tables), "lost_columns": list(self.lost_columns)}
+
+
+def rehearse(settings: Settings, target: str = "heads") -> Rehearsal:
+    """Migrate a scratch database to the managed database's revision, then on to `target`, and report."""
+    from alembic import command
+
+    from opsconsole.db import connect, embedded_url
+    from opsconsole.migrations import load_config, pending_to, script_directory, status
+
+    st = status(settings)
+    if any(p.code == "unknown-revision" for p in st.problems):
+        raise OpsConsoleError("cannot rehearse: the database is at a revision these scripts do not know.")
+    script = script_directory(settings)
+    steps = pending_to(script, st.current, target)
+    server = embedded_url(settings.home)
+    name = f"opsconsole_rehearsal_{uuid.uuid4().hex[:10]}"
+    scratch_url = server.replace("/opsconsole?", f"/{name}?")
+    scratch = replace(settings, database_url=scratch_url)
+    _admin(server, f'CREATE DATABASE "{name}"')
+    try:
+        with connect(scratch) as conn:
+            for rev in st.current:
+                with conn.begin():
+                    command.upgrade(load_config(scratch, connection=conn), rev)
+            before = _snapshot(conn, settings)
+            applied: list[str] = []
+            failed = error = None
+            for sc in steps:
+                try:
+                    with conn.begin():
+                        command.upgrade(load_config(scratch, connection=conn), sc.revision)
+                    applied.append(sc.revision)
+                except Exception as exc:  # a migration raises whatever its code raises
+                    failed = sc.revision
+                    error = redact_text(f"{type(exc).__name__}: {str(getattr(exc, 'orig', None) or exc).strip()}")
+                    break
+            after = _snapshot(conn, settings)
+    finally:
+        from opsconsole.db import dispose_engines
+
+        dispose_engines(scratch_url)
+        _admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    lost_tables = tuple(sorted(t for t in before if t not in after))
+    lost_columns = tuple(sorted(f"{t}.{c}" for t, cols in before.items() if t in after
+                                for c in cols if c not in after[t]))
+    return Rehearsal(st.current, tuple(applied), failed, error, lost_tables, lost_columns)
+
+
+def _snapshot(conn: Any, settings: Settings) -> dict[str, set[str]]:
+    rows = conn.exec_driver_sql(
+        "SELECT table_schema || '.' || table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = ANY(%(s)s) AND table_name <> 'alembic_version'", {"s": list(settings.schemas)})
+    out: dict[str, set[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, set()).add(column)
+    conn.rollback()
+    return out
+
+
+def _admin(server_url: str, sql: str) -> None:
+    import psycopg2
+    from urllib.parse import parse_qs, urlsplit
+
+    host = parse_qs(urlsplit(server_url).query)["host"][0]
+    conn = psycopg2.connect(dbname="postgres", user="postgres", host=host)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute(sql)
+    finally:
+        conn.close()

@@ -1,0 +1,238 @@
+"""Every opsconsole setting, declared once, read once from the environment or Streamlit secrets.
+
+Values come from the process environment first, then from `.streamlit/secrets.toml` (read as a
+plain TOML file so the library never imports Streamlit). A bad value raises SettingsError naming
+the setting and the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from opsconsole.errors import SettingsError
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
+_URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?P<pw>[^@\s]*)(?P<at>@)", re.I)
+_DRIVER = "postgresql+psycopg2"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its environment name, default and help text."""
+
+    env: str
+    default: str | None
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "database_url": Setting("DATABASE_URL", None,
+        "The one database (Supabase: direct :5432 or session pooler). Unset: the embedded demo server."),
+    "alembic_ini": Setting("OPSCONSOLE_ALEMBIC_INI", "alembic.ini", "The Alembic project to manage."),
+    "start_script": Setting("OPSCONSOLE_START_SCRIPT", "start.sh",
+        "The platform start script whose exports the guard verifies."),
+    "tenant_column": Setting("OPSCONSOLE_TENANT_COLUMN", "tenant_id", "The tenant isolation column."),
+    "schemas": Setting("OPSCONSOLE_SCHEMAS", "public",
+        "Comma-separated schemas to inspect; Supabase's own schemas are never touched."),
+    "global_tables": Setting("OPSCONSOLE_GLOBAL_TABLES", "",
+        "Comma-separated tables that are global on purpose (no tenant column expected)."),
+    "viewer_password": Setting("OPSCONSOLE_VIEWER_PASSWORD", None, "Console sign-in for reviewers."),
+    "operator_password": Setting("OPSCONSOLE_OPERATOR_PASSWORD", None,
+        "Console sign-in for operators; only operators may upgrade."),
+    "statement_timeout_ms": Setting("OPSCONSOLE_STATEMENT_TIMEOUT_MS", "15000",
+        "statement_timeout applied to every session, in milliseconds."),
+    "lock_timeout_ms": Setting("OPSCONSOLE_LOCK_TIMEOUT_MS", "5000",
+        "lock_timeout applied to every session, in milliseconds."),
+    "connect_timeout_s": Setting("OPSCONSOLE_CONNECT_TIMEOUT_S", "10", "Seconds to wait for a connection."),
+    "expected_db_host": Setting("OPSCONSOLE_EXPECTED_DB_HOST", None,
+        "The host DATABASE_URL must point at (e.g. your Supabase host); warns when it does not."),
+    "home": Setting("OPSCONSOLE_HOME", ".opsconsole", "Folder for the embedded server's data."),
+}
+
+SUPABASE_SCHEMAS = frozenset({
+    "auth", "storage", "extensions", "realtime", "vault", "graphql", "graphql_public", "pgbouncer",
+    "pgsodium", "pgsodium_masks", "supabase_functions", "supabase_migrations", "net", "cron",
+    "_realtime", "_analytics", "pg_catalog", "information_schema", "pg_toast", "opsconsole",
+})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings; build with `load_settings()`."""
+
+    database_url: str | None = None
+    alembic_ini: Path = Path("alembic.ini")
+    start_script: Path = Path("start.sh")
+    tenant_column: str = "tenant_id"
+    schemas: tuple[str, ...] = ("public",)
+    global_tables: tuple[str, ...] = ()
+    viewer_password: str | None = field(default=None, repr=False)
+    operator_password: str | None = field(default=None, repr=False)
+    statement_timeout_ms: int = 15000
+    lock_timeout_ms: int = 5000
+    connect_timeout_s: int = 10
+    expected_db_host: str | None = None
+    home: Path = Path(".opsconsole")
+
+    @property
+    def embedded(self) -> bool:
+        """Whether the embedded demo server stands in for DATABASE_URL."""
+        return self.database_url is None
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={redact_url(getattr(self, f.name)) if f.name == 'database_url' else getattr(self, f.name)!r}"
+            for f in fields(self) if f.repr
+        )
+        return f"Settings({shown})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the settings for display, passwords redacted."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name.endswith("password"):
+                value = "***" if value else None
+            elif f.name == "database_url":
+                value = redact_url(value) if value else None
+            elif isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+
+def load_settings(env: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None,
+                  base_dir: Path | None = None) -> Settings:
+    """Read and validate every setting from env, then secrets, then the defaults."""
+    env = os.environ if env is None else env
+    base = Path.cwd() if base_dir is None else base_dir
+    if secrets is None:
+        secrets = _read_secrets(base / ".streamlit" / "secrets.toml")
+
+    def raw(name: str) -> str | None:
+        spec = SETTINGS[name]
+        value = env.get(spec.env)
+        if value is None or value == "":
+            secret = secrets.get(spec.env)
+            value = None if secret is None else str(secret)
+        if value is None or value == "":
+            return spec.default
+        return value.strip()
+
+    url = raw("database_url")
+    schemas = _csv("OPSCONSOLE_SCHEMAS", raw("schemas") or "")
+    if not schemas:
+        raise SettingsError("OPSCONSOLE_SCHEMAS", "is empty; name at least one schema, e.g. 'public'.")
+    for schema in schemas:
+        if schema in SUPABASE_SCHEMAS:
+            raise SettingsError("OPSCONSOLE_SCHEMAS",
+                                f"'{schema}' is a platform schema opsconsole never touches; list your application schemas (e.g. 'public').")
+    tenant_column = raw("tenant_column") or ""
+    _identifier("OPSCONSOLE_TENANT_COLUMN", tenant_column)
+    return Settings(
+        database_url=normalize_url(url) if url else None,
+        alembic_ini=_path(base, raw("alembic_ini")),
+        start_script=_path(base, raw("start_script")),
+        tenant_column=tenant_column,
+        schemas=schemas,
+        global_tables=_csv("OPSCONSOLE_GLOBAL_TABLES", raw("global_tables") or ""),
+        viewer_password=raw("viewer_password"),
+        operator_password=raw("operator_password"),
+        statement_timeout_ms=_positive_int("OPSCONSOLE_STATEMENT_TIMEOUT_MS", raw("statement_timeout_ms")),
+        lock_timeout_ms=_positive_int("OPSCONSOLE_LOCK_TIMEOUT_MS", raw("lock_timeout_ms")),
+        connect_timeout_s=_positive_int("OPSCONSOLE_CONNECT_TIMEOUT_S", raw("connect_timeout_s")),
+        expected_db_host=raw("expected_db_host"),
+        home=_path(base, raw("home")),
+    )
+
+
+def normalize_url(url: str) -> str:
+    """Return a PostgreSQL URL that names the psycopg2 driver shipped in requirements.txt."""
+    scheme, sep, rest = url.strip().partition("://")
+    if not sep:
+        raise SettingsError("DATABASE_URL",
+                            f"'{redact_url(url)}' is not a URL; use postgresql://user:password@host:5432/dbname.")
+    scheme = scheme.lower()
+    if scheme in ("postgres", "postgresql", "postgresql+psycopg2", "postgresql+psycopg", "postgresql+psycopg2cffi"):
+        normalized = f"{_DRIVER}://{rest}"
+    else:
+        raise SettingsError("DATABASE_URL",
+                            f"scheme '{scheme}' is not PostgreSQL; use postgresql://user:password@host:5432/dbname.")
+    parts = urlsplit(normalized)
+    try:
+        parts.port
+    except ValueError:
+        raise SettingsError("DATABASE_URL", f"the port in '{redact_url(url)}' is not a number.") from None
+    if not parts.hostname and "host=" not in parts.query:
+        raise SettingsError("DATABASE_URL", f"'{redact_url(url)}' names no host.")
+    return normalized
+
+
+def redact_url(url: str | None) -> str:
+    """Return the URL with its password replaced by ***."""
+    if not url:
+        return ""
+    return _URL_PASSWORD.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], url)
+
+
+def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
+    """Scrub every URL password and every given secret out of free text."""
+    text = redact_url(text)
+    for secret in secrets:
+        if secret and len(secret) >= 3:
+            text = text.replace(secret, "***").replace(quote(secret, safe=""), "***")
+    return text
+
+
+def url_password(url: str | None) -> str | None:
+    """Return the (decoded) password inside a URL, or None."""
+    if not url:
+        return None
+    password = urlsplit(url).password
+    return unquote(password) if password else None
+
+
+def _read_secrets(path: Path) -> Mapping[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(str(path), f"cannot be read ({exc}); fix the TOML or remove the file.") from None
+
+
+def _csv(name: str, value: str) -> tuple[str, ...]:
+    items = tuple(item.strip() for item in value.split(",") if item.strip())
+    for item in items:
+        _identifier(name, item.split(".")[-1])
+    return items
+
+
+def _identifier(name: str, value: str) -> None:
+    if not _IDENTIFIER.match(value):
+        raise SettingsError(name, f"'{value}' is not a valid PostgreSQL identifier; use letters, digits and _ (e.g. tenant_id).")
+
+
+def _positive_int(name: str, value: str | None) -> int:
+    try:
+        number = int(value or "")
+    except ValueError:
+        raise SettingsError(name, f"'{value}' is not a whole number; give milliseconds or seconds as digits, e.g. 15000.") from None
+    if number <= 0:
+        raise SettingsError(name, f"must be greater than 0 (got {number}).")
+    return number
+
+
+def _path(base: Path, value: str | None) -> Path:
+    path = Path(value or "")
+    return path if path.is_absolute() else base / path

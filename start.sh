@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Platform entry point (Replit's run command): switch the platform's automatic migrations off,
+# apply pending migrations through opsconsole's guarded upgrade, then start the console.
+export DISABLE_AUTO_MIGRATIONS=true
+set -uo pipefail
+cd "$(dirname "$0")"
+
+PY="${OPSCONSOLE_PYTHON:-python3}"
+if [ -x .venv/bin/python ]; then PY=.venv/bin/python; fi
+
+# The guarded upgrade refuses (and logs why) rather than apply anything unsafe; the console still
+# starts so the Overview page can show the reason.
+"$PY" -m opsconsole upgrade --by start-up || echo "start.sh: the guarded upgrade applied nothing; open the console to see why" >&2
+if [ -z "${DATABASE_URL:-}" ]; then
+  "$PY" -m opsconsole demo || echo "start.sh: demo data was not seeded" >&2
+fi
+
+exec "$PY" -m streamlit run app.py --server.headless true --server.address 0.0.0.0 \
+  --server.port "${PORT:-8501}" --browser.gatherUsageStats false

@@ -1,0 +1,198 @@
+"""Fixtures: a real PostgreSQL server, a fresh database per test, throw-away Alembic projects.
+
+The server comes from OPSCONSOLE_TEST_DATABASE_URL when set, otherwise the embedded `pgserver`
+is started in a temporary folder. Every test that asks for `db_url` gets its own database, dropped
+afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import textwrap
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from opsconsole import db
+from opsconsole.settings import Settings, load_settings, normalize_url
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """URL of a maintenance database on a real PostgreSQL server."""
+    url = os.environ.get("OPSCONSOLE_TEST_DATABASE_URL")
+    if url:
+        yield normalize_url(url)
+        return
+    home = Path(tempfile.mkdtemp(prefix="oc-test-"))
+    try:
+        embedded = db.embedded_url(home)
+        yield embedded.replace(f"/{db.EMBEDDED_DATABASE}?", "/postgres?")
+    finally:
+        db.dispose_engines()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def admin_engine(server_url: str) -> Iterator[sa.Engine]:
+    """An autocommit engine on the maintenance database, for CREATE/DROP DATABASE."""
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    yield engine
+    engine.dispose()
+
+
+def _with_database(url: str, name: str) -> str:
+    parsed = sa.engine.make_url(url)
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def db_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:
+    """A brand-new empty database for this test, dropped afterwards."""
+    name = f"oc_test_{uuid.uuid4().hex[:12]}"
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield _with_database(server_url, name)
+    finally:
+        db.dispose_engines()
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def make_settings(db_url: str, tmp_path: Path):
+    """Build Settings for this test's database; keyword arguments override environment values."""
+
+    def build(**env: str) -> Settings:
+        values = {"DATABASE_URL": db_url, "OPSCONSOLE_ALEMBIC_INI": str(ROOT / "alembic.ini"),
+                  "OPSCONSOLE_START_SCRIPT": str(ROOT / "start.sh"),
+                  "OPSCONSOLE_HOME": str(tmp_path / "home")}
+        values.update(env)
+        return load_settings(env=values, secrets={}, base_dir=ROOT)
+
+    return build
+
+
+@pytest.fixture
+def settings(make_settings) -> Settings:
+    """Settings pointing at this test's database and the shipped Alembic project."""
+    return make_settings()
+
+
+ENV_PY = '''
+from alembic import context
+from opsconsole.settings import load_settings
+from opsconsole.db import connect
+import sqlalchemy as sa
+
+config = context.config
+target_metadata = None
+try:
+    import models_under_test
+    target_metadata = models_under_test.metadata
+except ImportError:
+    pass
+
+
+def _configure(**kw):
+    context.configure(target_metadata=target_metadata, compare_type=True,
+                      transaction_per_migration=True, **kw)
+
+
+if context.is_offline_mode():
+    _configure(url="postgresql+psycopg2://", literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+    else:
+        with connect(load_settings()) as connection:
+            _configure(connection=connection)
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
+'''
+
+
+@dataclass
+class AlembicProject:
+    """A throw-away Alembic project in a temp dir; add revisions from strings."""
+
+    root: Path
+    revisions: list[str] = field(default_factory=list)
+
+    @property
+    def ini(self) -> Path:
+        return self.root / "alembic.ini"
+
+    def add(self, rev: str, down: str | tuple[str, ...] | None = None, upgrade: str = "pass",
+            downgrade: str = "pass", message: str | None = None, branch_labels: str | None = None,
+            created: str = "2025-11-01 10:00:00") -> Path:
+        """Write a revision file; `down` defaults to the previously added revision."""
+        if down is None and self.revisions:
+            down = self.revisions[-1]
+        message = message or f"revision {rev}"
+        body = textwrap.dedent(f'''\
+            """{message}
+
+            Revision ID: {rev}
+            Revises: {down or ""}
+            Create Date: {created}
+            """
+            import sqlalchemy as sa
+            from alembic import op, context
+
+            revision = {rev!r}
+            down_revision = {down!r}
+            branch_labels = {branch_labels!r}
+            depends_on = None
+
+
+            def upgrade():
+            {textwrap.indent(textwrap.dedent(upgrade).strip(), "    ")}
+
+
+            def downgrade():
+            {textwrap.indent(textwrap.dedent(downgrade).strip(), "    ")}
+            ''')
+        path = self.root / "versions" / f"{rev}_{message.replace(' ', '_')[:30]}.py"
+        path.write_text(body)
+        self.revisions.append(rev)
+        return path
+
+    def models(self, source: str) -> None:
+        """Write the project's models module (exposes `metadata`) for drift checks."""
+        (self.root / "models_under_test.py").write_text(textwrap.dedent(source))
+
+
+@pytest.fixture
+def alembic_project(tmp_path: Path) -> AlembicProject:
+    """An empty Alembic project whose env.py shares opsconsole's connection."""
+    sys.modules.pop("models_under_test", None)
+    root = tmp_path / "project"
+    (root / "versions").mkdir(parents=True)
+    (root / "env.py").write_text(ENV_PY)
+    (root / "script.py.mako").write_text((ROOT / "alembic" / "script.py.mako").read_text())
+    (root / "alembic.ini").write_text(
+        "[alembic]\nscript_location = %(here)s\nprepend_sys_path = %(here)s\npath_separator = os\n")
+    return AlembicProject(root)
+
+
+@pytest.fixture
+def project_settings(make_settings, alembic_project: AlembicProject) -> Settings:
+    """Settings that manage the throw-away Alembic project."""
+    return make_settings(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))

@@ -1,0 +1,144 @@
+"""The CLI in-process: JSON shapes, exit codes, one-line errors, and never a password."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from opsconsole import db
+from opsconsole.cli import main
+from opsconsole.migrations import load_config
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def env(monkeypatch, db_url, tmp_path):
+    """Point the CLI's environment at this test's database and the shipped project."""
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("OPSCONSOLE_ALEMBIC_INI", str(ROOT / "alembic.ini"))
+    monkeypatch.setenv("OPSCONSOLE_START_SCRIPT", str(ROOT / "start.sh"))
+    monkeypatch.setenv("OPSCONSOLE_HOME", str(tmp_path / "home"))
+    return monkeypatch
+
+
+def _upgrade(settings, target: str) -> None:
+    with db.connect(settings) as conn, conn.begin():
+        command.upgrade(load_config(settings, connection=conn), target)
+
+
+def test_status_json_on_fresh_database_exits_1(env) -> None:
+    code, out, err = run("status", "--json")
+    data = json.loads(out)
+    assert code == 1 and err == ""
+    assert data["migrated"] is False and data["current"] == []
+    assert [p["code"] for p in data["problems"]] == ["never-migrated"]
+    assert len(data["pending"]) == 6 and data["target"]["embedded"] is False
+
+
+def test_status_at_head_exits_0_and_human_output(env, settings) -> None:
+    _upgrade(settings, "head")
+    code, out, _ = run("status")
+    assert code == 0
+    assert "at head:  yes" in out and "9d3e5f7a1b26" in out
+
+
+def test_status_behind_exits_1(env, settings) -> None:
+    _upgrade(settings, "e1a7b3c59f08")
+    code, out, _ = run("status", "--json")
+    data = json.loads(out)
+    assert code == 1 and [r["revision"] for r in data["pending"]] == ["9d3e5f7a1b26"]
+
+
+def test_history_json(env, settings) -> None:
+    _upgrade(settings, "5b2f8c6e9d47")
+    code, out, _ = run("history", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert [r["state"] for r in data["revisions"]] == ["applied"] * 3 + ["current", "pending", "pending"]
+    assert data["revisions"][3]["message"] == "create events log"
+    assert data["audit"] == [] and data["approvals"] == []
+
+
+def test_unreachable_database_is_one_line_exit_2_without_password(monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://admin:Sup3rS3cret!@127.0.0.1:1/app")
+    monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "2")
+    for argv in (("status",), ("status", "--json"), ("history", "--json"), ("guard", "--json"), ("counts",),
+                 ("upgrade", "--by", "t")):
+        code, out, err = run(*argv)
+        assert "Sup3rS3cret" not in out + err, argv
+        if argv[0] == "guard":
+            data = json.loads(out)
+            assert code == 1 and data["checks"][0]["id"] == "auto-migrations-disabled"
+            reach = next(c for c in data["checks"] if c["id"] == "database-reachable")
+            assert reach["status"] == "fail" and "refused" in reach["detail"]
+            continue
+        assert code == 2, argv
+        assert err.count("\n") == 1 and err.startswith("error: cannot connect to")
+        assert "admin:***@127.0.0.1:1" in err and "Traceback" not in err
+
+
+def test_bad_setting_exit_2_names_it(monkeypatch) -> None:
+    monkeypatch.setenv("OPSCONSOLE_LOCK_TIMEOUT_MS", "soon")
+    code, out, err = run("status")
+    assert code == 2 and out == ""
+    assert err.startswith("error: OPSCONSOLE_LOCK_TIMEOUT_MS")
+
+
+def test_password_in_bad_url_never_printed(monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://root:hunter2hunter2@db/app")
+    code, _, err = run("status")
+    assert code == 2 and "hunter2hunter2" not in err and "***" in err
+
+
+def test_auth_failure_is_named_and_redacted(monkeypatch, server_url) -> None:
+    import sqlalchemy as sa
+
+    parsed = sa.engine.make_url(server_url)
+    if parsed.host is None:  # embedded server: trust over a socket, auth cannot fail; use a missing role
+        url = parsed.set(username="no_such_role_x", password="pw-secret-42").render_as_string(hide_password=False)
+    else:
+        url = parsed.set(username="no_such_role_x", password="pw-secret-42").render_as_string(hide_password=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    code, out, err = run("status")
+    assert code == 2 and "pw-secret-42" not in out + err
+    assert "(auth)" in err
+
+
+def test_usage_error_exit_2(capsys) -> None:
+    assert main(["nonsense"]) == 2
+    assert main(["guard", "--check"]) == 2
+
+
+def test_python_dash_m_runs_as_a_process(env) -> None:
+    proc = subprocess.run([sys.executable, "-m", "opsconsole", "status", "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["migrated"] is False
+
+
+def test_embedded_database_status_and_history(monkeypatch, tmp_path) -> None:
+    """With no DATABASE_URL the CLI starts the embedded server, says so, and answers correctly."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("OPSCONSOLE_HOME", str(tmp_path / "oc"))
+    monkeypatch.setenv("OPSCONSOLE_ALEMBIC_INI", str(ROOT / "alembic.ini"))
+    code, out, _ = run("status")
+    assert code == 1 and "EMBEDDED DEMO DATABASE" in out
+    code, out, _ = run("status", "--json")
+    assert json.loads(out)["target"]["embedded"] is True
+    code, out, _ = run("history", "--json")
+    assert code == 0 and all(r["state"] == "pending" for r in json.loads(out)["revisions"])
+    code, out, err = run("demo")
+    assert code == 2 and "not at head" in err

@@ -1,0 +1,98 @@
+"""Settings: defaults, every bad value named with its fix, URL normalisation and redaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opsconsole.errors import SettingsError
+from opsconsole.settings import SETTINGS, Settings, load_settings, normalize_url, redact_text, redact_url
+
+
+def test_defaults_without_any_setting(tmp_path: Path) -> None:
+    s = load_settings(env={}, secrets={}, base_dir=tmp_path)
+    assert s.embedded and s.database_url is None
+    assert s.alembic_ini == tmp_path / "alembic.ini"
+    assert s.start_script == tmp_path / "start.sh"
+    assert (s.tenant_column, s.schemas) == ("tenant_id", ("public",))
+    assert (s.statement_timeout_ms, s.lock_timeout_ms) == (15000, 5000)
+
+
+def test_every_declared_setting_is_a_field() -> None:
+    fields = set(Settings.__dataclass_fields__)
+    assert set(SETTINGS) == fields
+
+
+@pytest.mark.parametrize(("env", "setting", "words"), [
+    ({"OPSCONSOLE_STATEMENT_TIMEOUT_MS": "abc"}, "OPSCONSOLE_STATEMENT_TIMEOUT_MS", "whole number"),
+    ({"OPSCONSOLE_STATEMENT_TIMEOUT_MS": "0"}, "OPSCONSOLE_STATEMENT_TIMEOUT_MS", "greater than 0"),
+    ({"OPSCONSOLE_LOCK_TIMEOUT_MS": "-5"}, "OPSCONSOLE_LOCK_TIMEOUT_MS", "greater than 0"),
+    ({"OPSCONSOLE_CONNECT_TIMEOUT_S": "1.5"}, "OPSCONSOLE_CONNECT_TIMEOUT_S", "whole number"),
+    ({"OPSCONSOLE_TENANT_COLUMN": "tenant id; drop"}, "OPSCONSOLE_TENANT_COLUMN", "identifier"),
+    ({"OPSCONSOLE_SCHEMAS": " , "}, "OPSCONSOLE_SCHEMAS", "empty"),
+    ({"OPSCONSOLE_SCHEMAS": "public,auth"}, "OPSCONSOLE_SCHEMAS", "platform schema"),
+    ({"OPSCONSOLE_SCHEMAS": "pub-lic"}, "OPSCONSOLE_SCHEMAS", "identifier"),
+    ({"OPSCONSOLE_GLOBAL_TABLES": "plans,1bad"}, "OPSCONSOLE_GLOBAL_TABLES", "identifier"),
+    ({"DATABASE_URL": "mysql://u:p@h/db"}, "DATABASE_URL", "not PostgreSQL"),
+    ({"DATABASE_URL": "not a url"}, "DATABASE_URL", "not a URL"),
+    ({"DATABASE_URL": "postgresql://u:p@h:notaport/db"}, "DATABASE_URL", "port"),
+    ({"DATABASE_URL": "postgresql:///db"}, "DATABASE_URL", "no host"),
+])
+def test_bad_value_names_the_setting(tmp_path: Path, env: dict[str, str], setting: str, words: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(env=env, secrets={}, base_dir=tmp_path)
+    assert info.value.setting == setting
+    assert str(info.value).startswith(setting)
+    assert words in str(info.value)
+
+
+def test_bad_secrets_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text("DATABASE_URL = [unclosed")
+    with pytest.raises(SettingsError, match="secrets.toml"):
+        load_settings(env={}, base_dir=tmp_path)
+
+
+def test_environment_wins_over_secrets_which_win_over_defaults(tmp_path: Path) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text(
+        'OPSCONSOLE_TENANT_COLUMN = "org_id"\nOPSCONSOLE_LOCK_TIMEOUT_MS = 900\n')
+    s = load_settings(env={"OPSCONSOLE_LOCK_TIMEOUT_MS": "1200"}, base_dir=tmp_path)
+    assert s.tenant_column == "org_id"
+    assert s.lock_timeout_ms == 1200
+
+
+@pytest.mark.parametrize("url", [
+    "postgres://u:pw@db.example.com:5432/app",
+    "postgresql://u:pw@db.example.com:5432/app",
+    "postgresql+psycopg://u:pw@db.example.com:5432/app",
+    "postgresql+psycopg2://u:pw@db.example.com:5432/app",
+])
+def test_every_url_form_is_normalised_to_psycopg2(url: str) -> None:
+    assert normalize_url(url) == "postgresql+psycopg2://u:pw@db.example.com:5432/app"
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://user:s3cr%40t@host:5432/db", "postgresql://user:***@host:5432/db"),
+    ("postgres://postgres.abc:pw@aws-0-eu.pooler.supabase.com:6543/postgres",
+     "postgres://postgres.abc:***@aws-0-eu.pooler.supabase.com:6543/postgres"),
+    ("postgresql://user@host/db", "postgresql://user@host/db"),
+])
+def test_redact_url(url: str, shown: str) -> None:
+    assert redact_url(url) == shown
+
+
+def test_settings_never_show_passwords(tmp_path: Path) -> None:
+    s = load_settings(env={"DATABASE_URL": "postgresql://u:topsecret@h/db",
+                           "OPSCONSOLE_OPERATOR_PASSWORD": "op-pass-123",
+                           "OPSCONSOLE_VIEWER_PASSWORD": "view-pass-123"}, secrets={}, base_dir=tmp_path)
+    for shown in (repr(s), str(s), str(s.to_dict())):
+        assert "topsecret" not in shown
+        assert "op-pass-123" not in shown and "view-pass-123" not in shown
+
+
+def test_redact_text_scrubs_urls_and_secrets() -> None:
+    text = "failed for postgresql://u:hunter22@h/db with password hunter22 and p%40ss"
+    out = redact_text(text, ("hunter22", "p@ss"))
+    assert "hunter22" not in out and "p%40ss" not in out
