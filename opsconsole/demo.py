@@ -64,6 +64,8 @@ def seed(settings: Settings) -> SeedResult:
 
 def _spread(conn: Any) -> None:
     """Insert rows whose tenant follows the weights, using generate_series on the server."""
+    from sqlalchemy import text
+
     weights = ", ".join(f"({i}, {w})" for i, _, _, _, w in TENANTS)
     pick = f"""WITH w(id, weight) AS (VALUES {weights}),
                cum AS (SELECT id, sum(weight) OVER (ORDER BY id) AS hi, sum(weight) OVER () AS total FROM w)"""
@@ -71,20 +73,20 @@ def _spread(conn: Any) -> None:
     def tenant_for(expr: str) -> str:
         return f"(SELECT id FROM cum WHERE hi > ({expr}) % total ORDER BY hi LIMIT 1)"
 
-    conn.exec_driver_sql(f"""{pick}
+    conn.execute(text(f"""{pick}
         INSERT INTO users (id, tenant_id, email, display_name, last_login_at)
         SELECT g, {tenant_for('g * 7919')}, 'user' || g || '@example.com', 'User ' || g,
                now() - (g || ' hours')::interval
-        FROM generate_series(1, {USERS}) g""")
-    conn.exec_driver_sql(f"""INSERT INTO projects (id, tenant_id, name, owner_id)
+        FROM generate_series(1, {USERS}) g"""))
+    conn.execute(text(f"""INSERT INTO projects (id, tenant_id, name, owner_id)
         SELECT g, u.tenant_id, 'Project ' || g, u.id
-        FROM generate_series(1, {PROJECTS}) g JOIN users u ON u.id = 1 + (g * 37) % {USERS}""")
-    conn.exec_driver_sql(f"""INSERT INTO documents (id, tenant_id, project_id, title, body)
+        FROM generate_series(1, {PROJECTS}) g JOIN users u ON u.id = 1 + (g * 37) % {USERS}"""))
+    conn.execute(text(f"""INSERT INTO documents (id, tenant_id, project_id, title, body)
         SELECT g, p.tenant_id, p.id, 'Document ' || g, repeat('lorem ipsum ', 1 + g % 20)
-        FROM generate_series(1, {DOCUMENTS}) g JOIN projects p ON p.id = 1 + (g * 13) % {PROJECTS}""")
-    conn.exec_driver_sql(f"""{pick}
+        FROM generate_series(1, {DOCUMENTS}) g JOIN projects p ON p.id = 1 + (g * 13) % {PROJECTS}"""))
+    conn.execute(text(f"""{pick}
         INSERT INTO events (id, tenant_id, kind, payload, created_at)
         SELECT g, {tenant_for('g * 104729')}, (ARRAY['login', 'edit', 'share', 'export'])[1 + g % 4],
                jsonb_build_object('n', g), now() - (g || ' minutes')::interval
-        FROM generate_series(1, {EVENTS}) g""")
+        FROM generate_series(1, {EVENTS}) g"""))
     conn.exec_driver_sql("ANALYZE plans, tenants, users, projects, documents, events")

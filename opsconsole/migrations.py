@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from alembic.script import Script, ScriptDirectory
     from sqlalchemy.engine import Connection
 
+_scripts: dict[str, tuple[tuple[Any, ...], ScriptDirectory]] = {}
 _CREATE_DATE = re.compile(r"^\s*Create Date:\s*(.+?)\s*$", re.M)
 
 
@@ -97,18 +99,38 @@ def load_config(settings: Settings, connection: Connection | None = None) -> Con
 
 
 def script_directory(settings: Settings) -> ScriptDirectory:
-    """Load the revision scripts, turning any broken file into MigrationScriptError."""
+    """Load the revision scripts (cached until a file changes); a broken file raises MigrationScriptError."""
     from alembic.script import ScriptDirectory
 
     try:
         script = ScriptDirectory.from_config(load_config(settings))
+        fingerprint = _fingerprint(settings, script)
+        cached = _scripts.get(str(settings.alembic_ini))
+        if cached is not None and cached[0] == fingerprint:
+            return cached[1]
         script.revision_map.heads  # noqa: B018 - forces every revision file to load now
     except MigrationScriptError:
         raise
     except Exception as exc:  # alembic raises CommandError, SyntaxError, ImportError, … from user files
         raise MigrationScriptError(f"cannot load migration scripts: {type(exc).__name__}: {exc}. "
                                    "Fix the revision file named above.") from None
+    _scripts[str(settings.alembic_ini)] = (fingerprint, script)
     return script
+
+
+def _fingerprint(settings: Settings, script: ScriptDirectory) -> tuple[Any, ...]:
+    """Names, sizes and mtimes of alembic.ini and every revision file: any edit changes it."""
+    entries: list[tuple[str, int, int]] = []
+    for path in [Path(settings.alembic_ini), *map(Path, script._version_locations)]:
+        if path.is_file():
+            st = path.stat()
+            entries.append((str(path), st.st_mtime_ns, st.st_size))
+        elif path.is_dir():
+            for entry in os.scandir(path):
+                if entry.name.endswith((".py", ".pyc")) and entry.is_file():
+                    st = entry.stat()
+                    entries.append((entry.path, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(entries))
 
 
 def version_table(settings: Settings) -> tuple[str, str | None]:
@@ -140,10 +162,10 @@ def applied_revisions(script: ScriptDirectory, current: tuple[str, ...]) -> set[
         if rev in seen:
             continue
         seen.add(rev)
-        sc = script.get_revision(rev)
+        sc = _get(script, rev)
         if sc is not None:
             stack.extend(_down(sc))
-            stack.extend(script.get_revision(d).revision for d in _tuple(sc.dependencies))
+            stack.extend(dep.revision for dep in map(lambda d: _get(script, d), _tuple(sc.dependencies)) if dep)
     return seen
 
 

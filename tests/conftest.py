@@ -146,29 +146,13 @@ class AlembicProject:
         if down is None and self.revisions:
             down = self.revisions[-1]
         message = message or f"revision {rev}"
-        body = textwrap.dedent(f'''\
-            """{message}
-
-            Revision ID: {rev}
-            Revises: {down or ""}
-            Create Date: {created}
-            """
-            import sqlalchemy as sa
-            from alembic import op, context
-
-            revision = {rev!r}
-            down_revision = {down!r}
-            branch_labels = {branch_labels!r}
-            depends_on = None
-
-
-            def upgrade():
-            {textwrap.indent(textwrap.dedent(upgrade).strip(), "    ")}
-
-
-            def downgrade():
-            {textwrap.indent(textwrap.dedent(downgrade).strip(), "    ")}
-            ''')
+        up = textwrap.indent(textwrap.dedent(upgrade).strip(), "    ")
+        down_body = textwrap.indent(textwrap.dedent(downgrade).strip(), "    ")
+        body = "\n".join([
+            f'"""{message}', "", f"Revision ID: {rev}", f"Revises: {down or ''}", f"Create Date: {created}", '"""',
+            "import sqlalchemy as sa", "from alembic import op, context", "",
+            f"revision = {rev!r}", f"down_revision = {down!r}", f"branch_labels = {branch_labels!r}",
+            "depends_on = None", "", "", "def upgrade():", up, "", "", "def downgrade():", down_body, ""])
         path = self.root / "versions" / f"{rev}_{message.replace(' ', '_')[:30]}.py"
         path.write_text(body)
         self.revisions.append(rev)

@@ -1,0 +1,269 @@
+"""Rules over SQL parsed by the real PostgreSQL parser (pglast)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from opsconsole.errors import AnalysisError
+
+from .rules import Finding, finding
+from .sql_types import ColumnType, classify_change, type_from_node
+
+# Functions whose default value differs per row, forcing a table rewrite on ADD COLUMN.
+_VOLATILE = {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
+             "uuidv4", "uuidv7", "clock_timestamp", "timeofday", "nextval", "statement_timestamp", "txid_current"}
+
+
+def _qualify(name: str) -> str:
+    return name if "." in name else f"public.{name}"
+
+
+def _rangevar(rv: Any) -> str:
+    return f"{rv.schemaname or 'public'}.{rv.relname}"
+
+
+def _names(obj: Any) -> str:
+    parts = [p.sval for p in obj] if isinstance(obj, tuple) else [obj.sval]
+    return ".".join((["public"] + parts)[-2:])
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    from pglast.ast import Node
+
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _walk(item)
+    elif isinstance(node, Node):
+        yield node
+        for attr in type(node).__slots__:
+            yield from _walk(getattr(node, attr, None))
+
+
+class SqlAnalyzer:
+    """Walk the statements of one migration, remembering tables it creates and column types it sees."""
+
+    def __init__(self, revision: str | None = None, existing_tables: set[str] | None = None,
+                 known_types: dict[str, ColumnType] | None = None) -> None:
+        self.revision = revision
+        self.existing = {_qualify(t) for t in existing_tables} if existing_tables is not None else None
+        self.created: set[str] = set()
+        self.types: dict[str, ColumnType] = dict(known_types or {})
+        self.findings: list[Finding] = []
+        self._stmt: str | None = None
+
+    def run(self, sql: str, strict: bool = True) -> list[Finding]:
+        """Analyse ``sql``; raise AnalysisError on a syntax error if ``strict``, else note it and go on."""
+        from pglast import parse_sql
+        from pglast.parser import ParseError
+
+        try:
+            stmts = [(raw, sql) for raw in parse_sql(sql)]
+        except ParseError as exc:
+            if strict:
+                raise AnalysisError(f"SQL syntax error: {exc.args[0]} at character {exc.args[1]}; "
+                                    "fix the SQL (PostgreSQL syntax) and analyse again") from exc
+            stmts = self._lenient(sql)
+        for raw, text in stmts:
+            end = raw.stmt_location + raw.stmt_len if raw.stmt_len else len(text)
+            self._stmt = text[raw.stmt_location:end].strip()
+            handler = getattr(self, f"_{type(raw.stmt).__name__}", None)
+            if handler is not None:
+                handler(raw.stmt)
+        return self.findings
+
+    def _lenient(self, sql: str) -> list[tuple[Any, str]]:
+        from pglast import parse_sql
+        from pglast.parser import ParseError, split
+
+        out: list[tuple[Any, str]] = []
+        for piece in split(sql, with_parser=False):
+            try:
+                out.extend((raw, piece) for raw in parse_sql(piece))
+            except ParseError as exc:
+                self.findings.append(finding("unparsable-sql", self.revision, None, piece,
+                                             f"not valid PostgreSQL: {exc.args[0]}"))
+        return out
+
+    # helpers
+    def _add(self, rule: str, obj: str | None, message: str) -> None:
+        self.findings.append(finding(rule, self.revision, obj, self._stmt, message))
+
+    def _is_new(self, table: str) -> bool:
+        return table in self.created
+
+    def _existed(self, table: str) -> bool:
+        return not self._is_new(table) and (self.existing is None or table in self.existing)
+
+    # statements
+    def _CreateStmt(self, stmt: Any) -> None:
+        table = _rangevar(stmt.relation)
+        self.created.add(table)
+        for elt in stmt.tableElts or ():
+            if type(elt).__name__ == "ColumnDef" and elt.typeName is not None:
+                self.types[f"{table}.{elt.colname}"] = type_from_node(elt.typeName)
+
+    def _CreateTableAsStmt(self, stmt: Any) -> None:
+        self.created.add(_rangevar(stmt.into.rel))
+
+    def _DropStmt(self, stmt: Any) -> None:
+        from pglast.enums import DropBehavior, ObjectType
+
+        kind = stmt.removeType
+        cascade = " CASCADE" if stmt.behavior == DropBehavior.DROP_CASCADE else ""
+        for obj in stmt.objects or ():
+            if kind == ObjectType.OBJECT_TABLE:
+                name = _names(obj)
+                self._add("drop-table", name, f"drops table {name}{cascade} and every row in it")
+            elif kind == ObjectType.OBJECT_SCHEMA:
+                name = obj.sval
+                self._add("drop-schema", name, f"drops schema {name}{cascade}"
+                          + (" and every table in it" if cascade else ""))
+            elif kind == ObjectType.OBJECT_INDEX and not stmt.concurrent:
+                name = _names(obj)
+                self._add("drop-index-not-concurrently", name, f"drops index {name} without CONCURRENTLY")
+            elif kind in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN, ObjectType.OBJECT_EXTENSION) and cascade:
+                name = _names(obj.names) if hasattr(obj, "names") else _names(obj)
+                what = kind.name.removeprefix("OBJECT_").lower()
+                self._add("drop-cascade", name, f"drops {what} {name} CASCADE, which drops every column using it")
+
+    def _DropdbStmt(self, stmt: Any) -> None:
+        self._add("drop-database", stmt.dbname, f"drops database {stmt.dbname}")
+
+    def _TruncateStmt(self, stmt: Any) -> None:
+        for rv in stmt.relations:
+            self._add("truncate", _rangevar(rv), f"truncates {_rangevar(rv)}: every row is deleted")
+
+    def _DeleteStmt(self, stmt: Any) -> None:
+        if stmt.whereClause is None:
+            table = _rangevar(stmt.relation)
+            self._add("delete-without-where", table, f"deletes every row of {table}")
+
+    def _UpdateStmt(self, stmt: Any) -> None:
+        if stmt.whereClause is None:
+            table = _rangevar(stmt.relation)
+            cols = ", ".join(t.name for t in stmt.targetList)
+            self._add("update-without-where", table, f"overwrites {cols} in every row of {table}")
+
+    def _RenameStmt(self, stmt: Any) -> None:
+        from pglast.enums import ObjectType
+
+        kind = stmt.renameType
+        if kind == ObjectType.OBJECT_SCHEMA:
+            self._add("rename-schema", stmt.subname, f"renames schema {stmt.subname} to {stmt.newname}")
+            return
+        if stmt.relation is None:
+            return
+        table = _rangevar(stmt.relation)
+        if kind in (ObjectType.OBJECT_TABLE, ObjectType.OBJECT_VIEW, ObjectType.OBJECT_MATVIEW):
+            new = f"{stmt.relation.schemaname or 'public'}.{stmt.newname}"
+            if self._is_new(table):
+                self.created.add(new)
+            else:
+                self._add("rename-table", table, f"renames {table} to {new}")
+        elif kind == ObjectType.OBJECT_COLUMN and not self._is_new(table):
+            self._add("rename-column", f"{table}.{stmt.subname}",
+                      f"renames column {table}.{stmt.subname} to {stmt.newname}")
+
+    def _IndexStmt(self, stmt: Any) -> None:
+        table = _rangevar(stmt.relation)
+        if not stmt.concurrent and self._existed(table):
+            kind = "unique index" if stmt.unique else "index"
+            self._add("create-index-not-concurrently", table,
+                      f"builds {kind} {stmt.idxname or ''} on existing table {table} without CONCURRENTLY; "
+                      "writes are blocked until it finishes".replace("  ", " "))
+
+    def _AlterTableStmt(self, stmt: Any) -> None:
+        from pglast.enums import ObjectType
+
+        if stmt.objtype != ObjectType.OBJECT_TABLE or stmt.relation is None:
+            return
+        table = _rangevar(stmt.relation)
+        for cmd in stmt.cmds:
+            handler = getattr(self, f"_cmd_{cmd.subtype.name}", None)
+            if handler is not None:
+                handler(table, cmd)
+
+    # ALTER TABLE sub-commands
+    def _cmd_AT_DropColumn(self, table: str, cmd: Any) -> None:
+        self._add("drop-column", f"{table}.{cmd.name}", f"drops column {table}.{cmd.name} and every value in it")
+
+    def _cmd_AT_AddColumn(self, table: str, cmd: Any) -> None:
+        from pglast.enums import ConstrType
+
+        col = cmd.def_
+        ctype = type_from_node(col.typeName)
+        name = f"{table}.{col.colname}"
+        if ctype is not None:
+            self.types[name] = ctype
+        if self._is_new(table):
+            return
+        kinds = {c.contype: c for c in col.constraints or ()}
+        default = kinds.get(ConstrType.CONSTR_DEFAULT)
+        generated = kinds.get(ConstrType.CONSTR_GENERATED)
+        identity = ConstrType.CONSTR_IDENTITY in kinds
+        serial = ctype is not None and ctype.is_serial
+        not_null = col.is_not_null or ConstrType.CONSTR_NOTNULL in kinds or ConstrType.CONSTR_PRIMARY in kinds
+        if not_null and default is None and generated is None and not identity and not serial:
+            self._add("add-column-not-null-no-default", name,
+                      f"adds NOT NULL column {name} without a default: fails if {table} has rows")
+        volatile = sorted({".".join(p.sval for p in n.funcname) for n in _walk(default.raw_expr)
+                           if type(n).__name__ == "FuncCall" and n.funcname[-1].sval.lower() in _VOLATILE}
+                          ) if default is not None else []
+        stored = generated is not None and generated.generated_kind == "s"
+        if volatile or serial or identity or stored:
+            why = (f"default {', '.join(v + '()' for v in volatile)}" if volatile else
+                   "a serial type" if serial else "an identity" if identity else "a stored generated expression")
+            self._add("add-column-volatile-default", name,
+                      f"adds column {name} with {why}: every row of {table} is rewritten under an exclusive lock")
+
+    def _cmd_AT_AlterColumnType(self, table: str, cmd: Any) -> None:
+        name = f"{table}.{cmd.name}"
+        new = type_from_node(cmd.def_.typeName)
+        if new is None:
+            return
+        old = self.types.get(name)
+        self.types[name] = new
+        if cmd.def_.raw_default is not None:
+            self._add("narrowing-type-change", name,
+                      f"changes {name} to {new} with a USING expression, which rewrites every value "
+                      "and can discard data")
+            return
+        verdict, why = classify_change(old, new)
+        if verdict == "narrowing":
+            if old is None:
+                why += " (pass existing_type= to op.alter_column so the analyzer can tell)"
+            self._add("narrowing-type-change", name, f"changes the type of {name}: {why}")
+        elif verdict == "rewrite" and not self._is_new(table):
+            self._add("type-change-rewrite", name,
+                      f"changes the type of {name}: {why} under an ACCESS EXCLUSIVE lock")
+
+    def _cmd_AT_SetNotNull(self, table: str, cmd: Any) -> None:
+        if not self._is_new(table):
+            self._add("set-not-null", f"{table}.{cmd.name}",
+                      f"sets {table}.{cmd.name} NOT NULL: fails on existing NULLs and scans the table")
+
+    def _cmd_AT_ColumnDefault(self, table: str, cmd: Any) -> None:
+        if cmd.def_ is None and not self._is_new(table):
+            self._add("drop-default", f"{table}.{cmd.name}",
+                      f"drops the default of {table}.{cmd.name}: inserts that omit it get NULL or fail")
+
+    def _cmd_AT_AddConstraint(self, table: str, cmd: Any) -> None:
+        from pglast.enums import ConstrType
+
+        if self._is_new(table):
+            return
+        con = cmd.def_
+        label = f" {con.conname}" if con.conname else ""
+        if con.contype == ConstrType.CONSTR_FOREIGN and not con.skip_validation:
+            self._add("add-foreign-key-validated", table,
+                      f"adds foreign key{label} on {table} without NOT VALID: scans {table} while locking it "
+                      f"and {_rangevar(con.pktable)}")
+        elif con.contype == ConstrType.CONSTR_CHECK and not con.skip_validation:
+            self._add("add-check-validated", table,
+                      f"adds check{label} on {table} without NOT VALID: scans {table} under an exclusive lock")
+        elif con.contype == ConstrType.CONSTR_UNIQUE and not con.indexname:
+            self._add("add-unique-constraint", table,
+                      f"adds unique constraint{label} on {table}: builds an index while blocking reads and writes")
+        elif con.contype == ConstrType.CONSTR_PRIMARY and not con.indexname:
+            self._add("add-primary-key", table,
+                      f"adds primary key{label} on {table}: builds an index while blocking reads and writes")

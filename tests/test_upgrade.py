@@ -1,0 +1,199 @@
+"""The guarded upgrade protocol on real PostgreSQL: lock, refusals, failure rollback, audit, dry run, rehearsal."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from opsconsole import audit, db, migrations
+from opsconsole.errors import UpgradeFailed, UpgradeRefused
+from opsconsole.rehearse import rehearse
+from opsconsole.upgrade import LOCK_KEY, lock_holder, upgrade
+
+
+def _tables(settings) -> set[str]:
+    with db.read_only(settings) as conn:
+        return set(conn.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").scalars())
+
+
+def test_fresh_database_base_to_head_with_complete_audit_log(settings) -> None:
+    result = upgrade(settings, by="alice")
+    assert result.ok and result.start == () and result.final == ("9d3e5f7a1b26",)
+    assert [s.to_rev for s in result.steps] == [r.revision for r in migrations.history(settings)]
+    assert {c["id"]: c["status"] for c in result.post_checks} == {"at-head": "pass", "no-drift": "pass"}
+    log = list(reversed(audit.read_log(settings)))
+    assert [e.to_rev for e in log] == [s.to_rev for s in result.steps]
+    assert all(e.actor == "alice" and e.outcome == "ok" and len(e.sql_sha256) == 64 for e in log)
+    assert [e.from_rev for e in log][:2] == [None, "3f1c2a9b7d10"]
+    assert all(e.duration_ms is not None and e.duration_ms >= 0 for e in log)
+    with db.read_only(settings) as conn:
+        assert len(audit.applied_checksums(conn)) == 6
+    again = upgrade(settings, by="alice")
+    assert again.steps == () and again.ok
+
+
+def test_upgrade_to_a_given_revision(settings) -> None:
+    result = upgrade(settings, by="bob", target="8a4e6d21c5b3")
+    assert [s.to_rev for s in result.steps] == ["3f1c2a9b7d10", "8a4e6d21c5b3"]
+    assert migrations.status(settings).current == ("8a4e6d21c5b3",)
+
+
+def test_two_upgrades_at_the_same_moment_exactly_one_applies(alembic_project, project_settings) -> None:
+    alembic_project.add("s1", upgrade="op.execute('SELECT pg_sleep(1.5)')\nop.create_table('slow', sa.Column('id', sa.Integer))")
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def worker(name: str) -> None:
+        barrier.wait()
+        try:
+            outcomes.append(upgrade(project_settings, by=name))
+        except UpgradeRefused as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in ("op-one", "op-two")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    applied = [o for o in outcomes if not isinstance(o, Exception)]
+    refused = [o for o in outcomes if isinstance(o, UpgradeRefused)]
+    assert len(applied) == 1 and len(refused) == 1, outcomes
+    assert [s.to_rev for s in applied[0].steps] == ["s1"]
+    assert refused[0].reason == "locked"
+    assert "already running since" in str(refused[0]) and " by op-" in str(refused[0])
+    entries = audit.read_log(project_settings)
+    assert sorted(e.outcome for e in entries) == ["ok", "refused"]
+
+
+def test_lock_holder_names_who_and_since(project_settings, alembic_project) -> None:
+    alembic_project.add("a1")
+    with db.connect(project_settings) as other:
+        other.exec_driver_sql(f"SELECT pg_advisory_lock({LOCK_KEY})")
+        other.exec_driver_sql("SET application_name = 'opsconsole upgrade since 2026-11-24T10:00:00Z by carol'")
+        other.commit()
+        assert lock_holder(project_settings) == "since 2026-11-24T10:00:00Z by carol"
+        with pytest.raises(UpgradeRefused, match="already running since 2026-11-24T10:00:00Z by carol"):
+            upgrade(project_settings, by="dave")
+        other.exec_driver_sql(f"SELECT pg_advisory_unlock({LOCK_KEY})")
+        other.commit()
+    assert lock_holder(project_settings) is None
+    assert migrations.status(project_settings).current == ()
+
+
+def test_failure_half_way_stays_at_last_good_revision(alembic_project, project_settings) -> None:
+    alembic_project.add("f1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    alembic_project.add("f2", upgrade="op.create_table('t2', sa.Column('id', sa.Integer))\n"
+                                      "op.execute('SELECT * FROM no_such_table')")
+    alembic_project.add("f3", upgrade="op.create_table('t3', sa.Column('id', sa.Integer))")
+    with pytest.raises(UpgradeFailed) as info:
+        upgrade(project_settings, by="erin")
+    assert info.value.last_good == "f1"
+    assert "f2 failed" in str(info.value) and "no_such_table" in str(info.value)
+    assert migrations.status(project_settings).current == ("f1",)
+    assert _tables(project_settings) >= {"t1"} and not _tables(project_settings) & {"t2", "t3"}
+    entries = audit.read_log(project_settings)
+    failed = entries[0]
+    assert (failed.to_rev, failed.outcome, failed.from_rev) == ("f2", "failed", "f1")
+    assert "no_such_table" in failed.error
+    assert entries[1].outcome == "ok" and entries[1].to_rev == "f1"
+
+
+DROP = "op.drop_table('customers')"
+
+
+def _customers(alembic_project) -> None:
+    alembic_project.add("c1", upgrade="op.create_table('customers', sa.Column('id', sa.Integer), "
+                                      "sa.Column('tenant_id', sa.Integer))\n"
+                                      "op.execute('INSERT INTO customers SELECT g, g % 3 FROM generate_series(1, 30) g')")
+
+
+def test_unapproved_drop_is_refused_and_changes_nothing(alembic_project, project_settings) -> None:
+    _customers(alembic_project)
+    upgrade(project_settings, by="frank")
+    alembic_project.add("d1", upgrade=DROP)
+    with pytest.raises(UpgradeRefused) as info:
+        upgrade(project_settings, by="frank")
+    assert info.value.reason == "data-loss" and "d1" in str(info.value)
+    assert migrations.status(project_settings).current == ("c1",)
+    assert "customers" in _tables(project_settings)
+    assert audit.read_log(project_settings)[0].outcome == "refused"
+
+
+def test_typed_confirmation_lets_the_drop_through(alembic_project, project_settings) -> None:
+    _customers(alembic_project)
+    alembic_project.add("d1", upgrade=DROP)
+    with pytest.raises(UpgradeRefused):
+        upgrade(project_settings, by="gina", confirm="wrong-id")
+    result = upgrade(project_settings, by="gina", confirm="d1")
+    assert [s.to_rev for s in result.steps] == ["c1", "d1"]
+    assert "customers" not in _tables(project_settings)
+
+
+def test_approved_drop_applies(alembic_project, project_settings) -> None:
+    from opsconsole.approvals import approve_revision
+
+    _customers(alembic_project)
+    upgrade(project_settings, by="hank")
+    alembic_project.add("d1", upgrade=DROP)
+    approve_revision(project_settings, "d1", by="reviewer", reason="customers moved to accounts")
+    result = upgrade(project_settings, by="hank")
+    assert [s.to_rev for s in result.steps] == ["d1"]
+    assert audit.read_approvals(project_settings)[0].approved_by == "reviewer"
+
+
+def test_edited_applied_file_blocks_the_next_upgrade(alembic_project, project_settings) -> None:
+    path = alembic_project.add("e1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    upgrade(project_settings, by="ivy")
+    path.write_text(path.read_text().replace("'t1'", "'t1_renamed'"))
+    alembic_project.add("e2", upgrade="op.create_table('t2', sa.Column('id', sa.Integer))")
+    with pytest.raises(UpgradeRefused) as info:
+        upgrade(project_settings, by="ivy")
+    assert info.value.reason == "guard" and "applied-unchanged" in str(info.value) and "e1" in str(info.value)
+    assert migrations.status(project_settings).current == ("e1",)
+
+
+def test_dry_run_prints_sql_and_changes_nothing(settings) -> None:
+    result = upgrade(settings, by="jo", dry_run=True)
+    assert result.dry_run and result.steps == ()
+    assert "CREATE TABLE plans" in result.sql and "CREATE TABLE events" in result.sql
+    assert migrations.status(settings).migrated is False
+    assert _tables(settings) == set()
+
+
+def test_transaction_pooler_is_refused_before_connecting(make_settings) -> None:
+    s = make_settings(DATABASE_URL="postgresql://postgres.ref:pw@aws-0-eu-west-1.pooler.supabase.com:6543/postgres")
+    with pytest.raises(UpgradeRefused) as info:
+        upgrade(s, by="kim")
+    assert info.value.reason == "pooler" and "session pooler" in str(info.value)
+
+
+def test_upgrade_needs_an_actor(settings) -> None:
+    with pytest.raises(UpgradeRefused, match="--by"):
+        upgrade(settings, by=" ")
+
+
+def test_rehearsal_finds_a_drop_hidden_behind_offline_mode(alembic_project, project_settings) -> None:
+    _customers(alembic_project)
+    upgrade(project_settings, by="lee")
+    alembic_project.add("h1", upgrade="""
+        if context.is_offline_mode():
+            op.execute("SELECT 1")
+        else:
+            bind = op.get_bind()
+            bind.exec_driver_sql("DROP TABLE customers")
+        """)
+    report = rehearse(project_settings)
+    assert report.start == ("c1",) and report.applied == ("h1",)
+    assert report.lost_tables == ("public.customers",) and not report.ok
+    assert "customers" in _tables(project_settings)  # the real database is untouched
+    assert migrations.status(project_settings).current == ("c1",)
+
+
+def test_rehearsal_reports_a_failing_step(alembic_project, project_settings) -> None:
+    alembic_project.add("r1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    alembic_project.add("r2", upgrade="op.execute('ALTER TABLE t1 DROP COLUMN nope')")
+    report = rehearse(project_settings)
+    assert report.applied == ("r1",) and report.failed == "r2" and "nope" in report.error
+    assert migrations.status(project_settings).migrated is False
