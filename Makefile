@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# `plans` is global on purpose in the shipped schema (same default as start.sh).
+export OPSCONSOLE_GLOBAL_TABLES ?= plans
 
 .PHONY: install run test deploy-check bench clean
 

@@ -4,6 +4,8 @@
 export DISABLE_AUTO_MIGRATIONS=true
 set -uo pipefail
 cd "$(dirname "$0")"
+# `plans` is global on purpose (no tenant column); the tenant-isolation check skips it.
+export OPSCONSOLE_GLOBAL_TABLES="${OPSCONSOLE_GLOBAL_TABLES:-plans}"
 
 PY="${OPSCONSOLE_PYTHON:-python3}"
 if [ -x .venv/bin/python ]; then PY=.venv/bin/python; fi

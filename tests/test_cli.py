@@ -142,3 +142,35 @@ def test_embedded_database_status_and_history(monkeypatch, tmp_path) -> None:
     assert code == 0 and all(r["state"] == "pending" for r in json.loads(out)["revisions"])
     code, out, err = run("demo")
     assert code == 2 and "not at head" in err
+
+
+def test_analyze_exit_codes_without_a_database(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/none")
+    safe = tmp_path / "safe.sql"
+    safe.write_text("CREATE TABLE t (id int); -- DROP TABLE t is only a comment\n")
+    lossy = tmp_path / "lossy.sql"
+    lossy.write_text("DELETE FROM users;\n")
+    assert run("analyze", str(safe))[0] == 0
+    code, out, _ = run("analyze", str(lossy), "--json")
+    assert code == 1 and json.loads(out)["findings"][0]["rule"] == "delete-without-where"
+    code, _, err = run("analyze", str(tmp_path / "missing.py"))
+    assert code == 2 and err.startswith("error:")
+
+
+def test_upgrade_cli_dry_run_then_apply_then_refuse(env, settings) -> None:
+    code, out, _ = run("upgrade", "--dry-run", "--by", "cli")
+    assert code == 0 and "CREATE TABLE tenants" in out
+    assert json.loads(run("status", "--json")[1])["migrated"] is False
+    code, out, _ = run("upgrade", "--by", "cli", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["steps"]) == 6 and data["final"] == ["9d3e5f7a1b26"]
+    code, out, _ = run("history", "--json")
+    assert [e["outcome"] for e in json.loads(out)["audit"]] == ["ok"] * 6
+    code, _, err = run("upgrade", "--by", "cli", "--to", "no_such_rev")
+    assert code == 2 and "unknown target revision" in err
+
+
+def test_upgrade_cli_refusal_exits_1(env, monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@db.example.supabase.com:6543/postgres")
+    code, out, err = run("upgrade", "--by", "cli")
+    assert code == 1 and "transaction-mode pooler" in err and "pw@" not in err
