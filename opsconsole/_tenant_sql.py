@@ -22,7 +22,6 @@ T = TypeVar("T")
 TENANTS_TABLE = "tenants"
 ALWAYS_GLOBAL = frozenset({"alembic_version"})  # Alembic's own bookkeeping table
 TIMEOUT_CODES = {"57014": "statement timeout", "55P03": "lock timeout"}
-_INTEGERS = {"smallint", "integer", "bigint"}
 
 # One round trip for the whole database: every table of the inspected schemas, whether it has the
 # tenant column, its size from pg_class, the column's statistics from pg_stats and when they were
@@ -190,49 +189,65 @@ def qualified(conn: Connection, schema: str, name: str) -> str:
 def group_counts(conn: Connection, settings: Settings, rel: Relation, tenant: str | None = None,
                  where_not_null: str | None = None) -> list[tuple[str | None, int]]:
     """Run `SELECT tenant, count(*) … GROUP BY tenant` on one table; the tenant is a bound parameter."""
-    from sqlalchemy import text
-
-    q = conn.dialect.identifier_preparer.quote_identifier
-    col = q(settings.tenant_column)
-    only = "ONLY " if rel.relkind == "r" else ""  # inheritance children are listed on their own
+    col = _ident(conn, settings.tenant_column)
     where = []
     params: dict[str, Any] = {}
     if tenant is not None:
-        where.append(f"{col}::text = :tenant")
+        where.append(f"{col}::text = %(tenant)s")
         params["tenant"] = tenant
     if where_not_null is not None:
-        where.append(f"{q(where_not_null)} IS NOT NULL")
+        where.append(f"{_ident(conn, where_not_null)} IS NOT NULL")
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    sql = f"SELECT {col}::text, count(*) FROM {only}{qualified(conn, rel.schema, rel.name)}{clause} GROUP BY {col}"
-    return [(row[0], int(row[1])) for row in conn.execute(text(sql), params)]
+    return _fetch(conn, f"SELECT {col}::text, count(*) FROM {_from(conn, rel)}{clause} GROUP BY {col}", params)
 
 
 def count_rows(conn: Connection, rel: Relation, not_null: str | None = None) -> int:
     """Run `SELECT count(*)` on one table, optionally only rows where a column is not NULL."""
-    q = conn.dialect.identifier_preparer.quote_identifier
-    only = "ONLY " if rel.relkind == "r" else ""
-    clause = f" WHERE {q(not_null)} IS NOT NULL" if not_null else ""
-    return int(conn.exec_driver_sql(f"SELECT count(*) FROM {only}{qualified(conn, rel.schema, rel.name)}{clause}").scalar())
+    clause = f" WHERE {_ident(conn, not_null)} IS NOT NULL" if not_null else ""
+    return int(_fetch(conn, f"SELECT count(*) FROM {_from(conn, rel)}{clause}", {})[0][0])
+
+
+def _ident(conn: Connection, name: str) -> str:
+    # quoted by the dialect; % doubled because the statement goes through psycopg2's pyformat
+    return conn.dialect.identifier_preparer.quote_identifier(name).replace("%", "%%")
+
+
+def _from(conn: Connection, rel: Relation) -> str:
+    only = "ONLY " if rel.relkind == "r" else ""  # inheritance children are listed on their own
+    return f"{only}{_ident(conn, rel.schema)}.{_ident(conn, rel.name)}"
+
+
+def _fetch(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    # The DBAPI cursor of the same connection and transaction: a big GROUP BY result is fetched as
+    # plain tuples, without SQLAlchemy's per-row processing (the exact mode must stay near raw SQL).
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def guarded(conn: Connection, work: Callable[[], T], what: str) -> Outcome:
     """Run `work` inside a SAVEPOINT; a timeout or error rolls back to it and is reported, not raised."""
     import time
 
+    from psycopg2 import Error as DriverError
     from sqlalchemy.exc import DBAPIError
 
     start = time.perf_counter()
     savepoint = conn.begin_nested()
     try:
         value = work()
-    except DBAPIError as exc:
+    except (DBAPIError, DriverError) as exc:
         savepoint.rollback()
         elapsed = (time.perf_counter() - start) * 1000
-        code = getattr(exc.orig, "pgcode", None)
+        exc = getattr(exc, "orig", None) or exc
+        code = getattr(exc, "pgcode", None)
         if code in TIMEOUT_CODES:
             return Outcome(None, "timeout", f"{what} stopped by the {TIMEOUT_CODES[code]} after {elapsed:.0f} ms",
                            elapsed)
-        first = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
         return Outcome(None, "error", f"{what} failed: {first}", elapsed)
     savepoint.commit()
     return Outcome(value, "ok", None, (time.perf_counter() - start) * 1000)
@@ -260,11 +275,6 @@ def find_relation(conn: Connection, settings: Settings, table: str, column: str 
                                             "column": column or settings.tenant_column,
                                             "tenant_column": settings.tenant_column}).mappings().first()
     return dict(row) if row else None
-
-
-def same_family(a: str | None, b: str | None) -> bool:
-    """Whether two column types compare without a cast."""
-    return a == b or (a in _INTEGERS and b in _INTEGERS)
 
 
 def matches(rel: Relation, names: tuple[str, ...]) -> bool:
