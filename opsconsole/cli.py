@@ -147,7 +147,10 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             print(f"       {c.detail}", file=out)
     for f in report.findings:
         print(f"  {f['severity']:9} {f['revision']} {f['rule']}: {f['message']}", file=out)
-    print("OK: safe to publish" if report.ok else "FAILED: do not publish until the failing checks pass", file=out)
+    advice = {"Safe to publish": "every check passed.",
+              "Action needed": "no check failed, but read the warnings above.",
+              "Do not publish": "fix the failing checks above first."}
+    print(f"{report.verdict.upper()}: {advice[report.verdict]}", file=out)
     return report.exit_code
 
 
