@@ -51,6 +51,7 @@ class DriftReport:
 
     items: tuple[DriftItem, ...]
     compared: bool = True
+    note: str = ""
 
     @property
     def ok(self) -> bool:
@@ -59,7 +60,8 @@ class DriftReport:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain data."""
-        return {"ok": self.ok, "compared": self.compared, "items": [i.to_dict() for i in self.items]}
+        return {"ok": self.ok, "compared": self.compared, "note": self.note,
+                "items": [i.to_dict() for i in self.items]}
 
 
 def check_drift(settings: Settings, conn: Connection | None = None) -> DriftReport:
@@ -100,10 +102,12 @@ def _compare(settings: Settings, conn: Connection) -> DriftReport:
     except MigrationScriptError:
         raise
     except Exception as exc:
+        if "not up to date" in str(exc):
+            return DriftReport((), compared=False, note="migrations are pending; drift is judged at head")
         raise MigrationScriptError(f"the drift check could not run the project's env.py: "
                                    f"{type(exc).__name__}: {exc}") from None
     if not seen_metadata or seen_metadata[0] is None:
-        return DriftReport((), compared=False)
+        return DriftReport((), compared=False, note="env.py sets no target_metadata")
     items: list[DriftItem] = []
     for upgrade_ops in revision_context.generated_revisions[-1].upgrade_ops_list:
         for diff in upgrade_ops.as_diffs():

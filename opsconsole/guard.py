@@ -189,8 +189,7 @@ def check_no_drift(ctx: _Context) -> CheckResult:
                            "Migrations are pending, so the live schema is expected to differ from the models.")
     report = check_drift(ctx.settings, conn=ctx.conn)
     if not report.compared:
-        return CheckResult("no-drift", WARN, "Drift was not checked: the project declares no models.",
-                           "env.py sets no target_metadata.")
+        return CheckResult("no-drift", WARN, "Drift was not checked.", report.note + ".")
     if report.ok:
         return CheckResult("no-drift", PASS, "The live schema matches the models.",
                            "Tables, columns, types, nullability, indexes and foreign keys compared.")

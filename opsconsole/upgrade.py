@@ -71,7 +71,10 @@ class UpgradeResult:
 
 def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | None = None,
             dry_run: bool = False, progress: Progress | None = None) -> UpgradeResult:
-    """Bring the database to `target` under the lock, refusing unapproved data loss; see module doc."""
+    """Bring the database to `target` under the lock, refusing unapproved data loss; see module doc.
+
+    `confirm` is the id of a data-loss revision the operator typed (several: comma-separated).
+    """
     from opsconsole.db import connect, target as db_target
 
     say = progress or (lambda _msg: None)
@@ -139,7 +142,8 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
     script = script_directory(settings)
     wanted = pending_to(script, start, target)
     wanted_ids = {sc.revision for sc in wanted}
-    unapproved = [rev for rev in unapproved if rev in wanted_ids and rev != confirm]
+    confirmed = {part.strip() for part in (confirm or "").split(",") if part.strip()}
+    unapproved = [rev for rev in unapproved if rev in wanted_ids and rev not in confirmed]
     if unapproved and not dry_run:
         _refuse(conn, settings, by, start,
                 f"pending revision(s) {', '.join(unapproved)} delete data and are not approved; approve them "

@@ -1,0 +1,51 @@
+"""Schema status: the revision against the heads, pending migrations with their findings, drift."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from opsconsole import drift, guard, migrations
+from pages._common import attempt, context, show_findings
+
+st.title("Schema status")
+settings, user = context()
+status = attempt(migrations.status, settings)
+if status is not None:
+    current, heads, pending = st.columns(3)
+    current.metric("Current revision", ", ".join(status.current) or "none")
+    heads.metric("Head" if len(status.heads) <= 1 else "Heads (must be merged)", ", ".join(status.heads) or "none")
+    pending.metric("Pending migrations", len(status.pending))
+    for problem in status.problems:
+        (st.warning if problem.code == "behind" else st.error)(f"`{problem.code}` — {problem.message}")
+
+    st.subheader("Pending migrations")
+    if not status.pending:
+        st.success("Nothing is pending: every migration is applied.")
+    else:
+        report = attempt(guard.run, settings, only=("pending-safe",))
+        findings = list(report.findings) if report is not None else []
+        for rev in status.pending:
+            with st.container(border=True):
+                st.markdown(f"**{rev.revision}** — {rev.message or '(no message)'}")
+                st.caption(f"{rev.path} · created {rev.created or 'unknown'}")
+                mine = [f for f in findings if f.get("revision") == rev.revision]
+                show_findings(mine)
+                if report is not None and not mine:
+                    st.caption("The analyzer found nothing unsafe in this migration.")
+
+st.subheader("Drift: live schema against the models")
+if status is not None and (status.pending or not status.at_head):
+    st.info("Drift is checked once the database is at head: until the pending migrations are applied, the live "
+            "schema is expected to differ from the models.")
+elif (report := attempt(drift.check_drift, settings)) is not None:
+    if not report.compared:
+        st.info(f"Not compared: {report.note}.")
+    elif report.ok:
+        st.success("The live schema matches the models: tables, columns, types, nullability, indexes, foreign keys.")
+    else:
+        st.error(f"{len(report.items)} difference(s) between the live schema and the models.")
+        items = pd.DataFrame([i.to_dict() for i in report.items]).sort_values(["table", "kind"], na_position="last")
+        for table, rows in items.groupby(items["table"].fillna("(schema)"), sort=True):
+            st.markdown(f"**{table}**")
+            st.dataframe(rows[["kind", "detail"]], hide_index=True, width="stretch")

@@ -1,0 +1,408 @@
+"""Every console page through the real router (AppTest), as viewer and operator, passing and failing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from opsconsole import audit, db, migrations
+from opsconsole.auth import User
+from opsconsole.settings import Settings, load_settings
+from opsconsole.upgrade import LOCK_KEY, upgrade
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLES = {"overview": "Overview", "status": "Schema status", "tenants": "Tenants", "history": "History",
+          "checklist": "Emergency checklist", "upgrade": "Upgrade"}
+PAGES = list(TITLES)
+VIEWER_PW, OPERATOR_PW = "viewer-secret-1", "operator-secret-2"
+ROLES = {"viewer": User("Vera", "viewer"), "operator": User("Olga", "operator")}
+UNREACHABLE = "postgresql://postgres@127.0.0.1:1/postgres"
+SEED = """
+INSERT INTO plans (code, name, max_users) VALUES ('team', 'Team', 50);
+INSERT INTO tenants (id, name, plan_code, is_test) VALUES (1, 'Acme', 'team', false), (2, 'Globex', 'team', false),
+    (101, 'QA sandbox', 'team', true);
+INSERT INTO users (id, tenant_id, email) SELECT g, CASE WHEN g <= 30 THEN 1 WHEN g <= 45 THEN 2 ELSE 101 END,
+    'u' || g || '@example.com' FROM generate_series(1, 50) g;
+ANALYZE plans, tenants, users;
+"""
+DROP_CUSTOMERS = "op.drop_table('customers')"
+CUSTOMERS = ("op.create_table('customers', sa.Column('id', sa.Integer), sa.Column('tenant_id', sa.Integer))\n"
+             "op.execute(\"INSERT INTO customers SELECT g, g % 4 FROM generate_series(1, 40) g\")")
+
+Console = Callable[..., Settings]
+
+
+@pytest.fixture(autouse=True)
+def router(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
+    """Route like a running server: once app.py has called st.navigation, the pages/ folder mode is off.
+
+    AppTest re-detects the pages/ folder before every run and would then run a page file without app.py
+    (no sign-in, no sidebar); a server does that at most for the first request after it starts, which
+    `test_first_request_to_a_page_file_goes_through_sign_in` covers with `pages_folder_mode = True`.
+    """
+    state = SimpleNamespace(pages_folder_mode=False)
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        if not state.pages_folder_mode:
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+    return state
+
+
+@pytest.fixture
+def console(monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path) -> Console:
+    """Set the environment app.py's load_settings() reads; keyword arguments override (None unsets)."""
+    for name in list(os.environ):
+        if name.startswith("OPSCONSOLE_") and name != "OPSCONSOLE_TEST_DATABASE_URL":
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)  # no stray .streamlit/secrets.toml
+
+    def apply(**overrides: str | None) -> Settings:
+        env = {"DATABASE_URL": db_url, "OPSCONSOLE_ALEMBIC_INI": str(ROOT / "alembic.ini"),
+               "OPSCONSOLE_START_SCRIPT": str(ROOT / "start.sh"), "OPSCONSOLE_HOME": str(tmp_path / "home"),
+               "OPSCONSOLE_VIEWER_PASSWORD": VIEWER_PW, "OPSCONSOLE_OPERATOR_PASSWORD": OPERATOR_PW,
+               "OPSCONSOLE_GLOBAL_TABLES": "plans", "OPSCONSOLE_CONNECT_TIMEOUT_S": "3",
+               "DISABLE_AUTO_MIGRATIONS": "true"}
+        env.update(overrides)
+        for name, value in env.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        try:
+            return load_settings()
+        except Exception:  # a bad setting on purpose: the console must show it, the test needs no Settings
+            return None  # type: ignore[return-value]
+
+    return apply
+
+
+def open_console(role: str | None = "operator") -> AppTest:
+    """Run app.py, signed in as the given role (None: not signed in)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    if role is not None:
+        at.session_state["user"] = ROLES[role]
+    return at.run()
+
+
+def visit(at: AppTest, page: str) -> AppTest:
+    """Switch to a page through the router and check it rendered without a traceback."""
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [TITLES[page]]
+    return at
+
+
+def text(at: AppTest) -> str:
+    """Everything the page says, as one string."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "error", "warning", "success", "info", "code", "subheader"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [f"{m.label}={m.value}" for m in at.metric]
+    return "\n".join(parts)
+
+
+def errors(at: AppTest) -> str:
+    return "\n".join(str(e.value) for e in at.error)
+
+
+def at_head_with_tenants(settings: Settings) -> None:
+    upgrade(settings, by="setup")
+    with db.connect(settings) as conn, conn.begin():
+        conn.exec_driver_sql(SEED)
+
+
+# --- sign-in ------------------------------------------------------------------------------------
+
+def test_sign_in_refuses_a_wrong_password_then_signs_in_a_viewer(console: Console) -> None:
+    console()
+    at = open_console(role=None)
+    assert [t.value for t in at.title] == ["Sign in to opsconsole"]
+    assert all(b.key != "signin_demo" for b in at.button)  # no skipping sign-in on a real database
+    at.text_input(key="signin_password").input("guess")
+    at.button[0].click().run()
+    assert "wrong password" in errors(at) and "user" not in at.session_state
+    at.text_input(key="signin_name").input("Vera")
+    at.text_input(key="signin_password").input(VIEWER_PW)
+    at.button[0].click().run()
+    assert at.session_state["user"] == User("Vera", "viewer")
+    assert "Signed in as **Vera** · viewer" in [m.value for m in at.sidebar.markdown]
+    assert [t.value for t in at.title] == ["Overview"]
+
+
+def test_operator_signs_in_with_a_name_and_can_sign_out(console: Console) -> None:
+    console()
+    at = open_console(role=None)
+    at.text_input(key="signin_password").input(OPERATOR_PW)
+    at.button[0].click().run()
+    assert "name" in errors(at) and "user" not in at.session_state
+    at.text_input(key="signin_name").input("Olga")
+    at.button[0].click().run()
+    assert at.session_state["user"] == User("Olga", "operator")
+    assert "Signed in as **Olga** · operator" in [m.value for m in at.sidebar.markdown]
+    at.sidebar.button(key="sign_out").click().run()
+    assert "user" not in at.session_state and [t.value for t in at.title] == ["Sign in to opsconsole"]
+
+
+def test_first_request_to_a_page_file_goes_through_sign_in(console: Console, router: SimpleNamespace) -> None:
+    console()
+    router.pages_folder_mode = True
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/upgrade.py").run()
+    assert not at.exception and [t.value for t in at.title] == ["Sign in to opsconsole"]
+    assert all(b.key not in ("upgrade", "dry_run") for b in at.button) and "user" not in at.session_state
+
+
+def test_remote_database_without_passwords_explains_what_to_set(console: Console) -> None:
+    console(OPSCONSOLE_VIEWER_PASSWORD=None, OPSCONSOLE_OPERATOR_PASSWORD=None)
+    at = open_console(role=None)
+    assert "OPSCONSOLE_OPERATOR_PASSWORD" in "\n".join(i.value for i in at.info)
+    assert not at.text_input and not at.button  # nothing to sign in with, and no demo skip on a real database
+
+
+def test_embedded_demo_may_skip_sign_in_as_the_operator_demo(console: Console, tmp_path: Path) -> None:
+    # a home too long for a Unix socket makes the embedded server refuse at once: the page must say so
+    console(DATABASE_URL=None, OPSCONSOLE_VIEWER_PASSWORD=None, OPSCONSOLE_OPERATOR_PASSWORD=None,
+            OPSCONSOLE_HOME=str(tmp_path / ("x" * 120)))
+    at = open_console(role=None)
+    at.button(key="signin_demo").click().run()
+    assert at.session_state["user"] == User("demo", "operator")
+    assert "Signed in as **demo** · operator" in [m.value for m in at.sidebar.markdown]
+    assert "EMBEDDED DEMO DATABASE" in text(at) and "too long for a Unix socket" in text(at)
+    assert not at.exception
+
+
+# --- every page, passing ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("role", ["viewer", "operator"])
+def test_every_page_on_a_healthy_database(console: Console, role: str) -> None:
+    settings = console()
+    at_head_with_tenants(settings)
+    at = open_console(role)
+    said = text(visit(at, "overview"))
+    assert "# :green[Safe to publish]" in said and "Current revision=9d3e5f7a1b26" in said
+    assert f"database **{db.target(settings).database}**" in said and "EMBEDDED" not in said
+    assert "Head=9d3e5f7a1b26" in said and not at.error
+    said = text(visit(at, "status"))
+    assert "Nothing is pending" in said and "The live schema matches the models" in said and not at.error
+    said = text(visit(at, "tenants"))
+    assert "Real tenants=2" in said and "Test tenants=1" in said and "Every row belongs" in said
+    assert at.get("vega_lite_chart") and "Estimated from PostgreSQL statistics" in said
+    said = text(visit(at, "history"))
+    revisions = at.dataframe[0].value
+    assert list(revisions["revision"])[0] == "9d3e5f7a1b26" and set(revisions["state"]) == {"current", "applied"}
+    log = at.dataframe[1].value
+    assert len(log) == 6 and set(log["who"]) == {"setup"} and set(log["outcome"]) == {"ok"}
+    assert "6 recorded checksum(s) match" in said
+    said = text(visit(at, "checklist"))
+    assert "No live step fails now." in said and len(at.checkbox) == 3
+    said = text(visit(at, "upgrade"))
+    if role == "operator":
+        assert "Nothing is pending" in said and at.button(key="upgrade").disabled
+    else:
+        assert "Only operators can upgrade" in said and not any(b.key == "upgrade" for b in at.button)
+
+
+# --- every page, failing ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("role", ["viewer", "operator"])
+def test_unreachable_database_gives_a_clear_error_on_every_page(console: Console, role: str) -> None:
+    console(DATABASE_URL=UNREACHABLE)
+    at = open_console(role)
+    for page in PAGES:
+        visit(at, page)
+        if page == "upgrade" and role == "viewer":
+            assert "Only operators can upgrade" in text(at)
+            continue
+        assert "cannot connect to postgresql+psycopg2://postgres@127.0.0.1:1/postgres" in errors(at), page
+        assert "nothing is listening there" in errors(at)
+    visit(at, "overview")
+    assert "# :red[Do not publish]" in text(at)
+
+
+@pytest.mark.parametrize("role", [None, "viewer", "operator"])
+def test_bad_setting_is_shown_on_every_page_without_a_traceback(console: Console, role: str | None) -> None:
+    console(OPSCONSOLE_STATEMENT_TIMEOUT_MS="abc")
+    at = open_console(role)
+    for page in PAGES:
+        visit(at, page)
+        assert "OPSCONSOLE_STATEMENT_TIMEOUT_MS: 'abc' is not a whole number" in errors(at), page
+        assert all(b.key != "upgrade" for b in at.button)
+
+
+def test_broken_migration_file_is_named_on_every_page(console: Console, alembic_project) -> None:
+    alembic_project.add("a1")
+    console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    (alembic_project.root / "versions" / "a2_broken.py").write_text("revision = 'a2'\ndown_revision = 'a1'\ndef upgrade(:\n")
+    at = open_console("operator")
+    for page in ("overview", "status", "history", "checklist", "upgrade"):
+        visit(at, page)
+        assert "cannot load migration scripts: SyntaxError" in errors(at) + text(at), page
+    visit(at, "tenants")  # needs no migration scripts: still renders its figures
+    assert "Real tenants=" in text(at)
+
+
+@pytest.mark.parametrize("role", ["viewer", "operator"])
+def test_pending_migration_is_shown_on_every_page(console: Console, alembic_project, role: str) -> None:
+    alembic_project.add("a1", upgrade="op.create_table('notes', sa.Column('id', sa.Integer), sa.Column('tenant_id', sa.Integer))")
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini), OPSCONSOLE_GLOBAL_TABLES=None)
+    upgrade(settings, by="setup")
+    alembic_project.add("a2", upgrade="op.add_column('notes', sa.Column('body', sa.Text))", message="add note body")
+    at = open_console(role)
+    said = text(visit(at, "overview"))
+    assert "# :orange[Action needed]" in said and "1 migration(s) wait to be applied" in said
+    assert "Pending migrations=1" in said
+    said = text(visit(at, "status"))
+    assert "**a2** — add note body" in said and "1 migration(s) are pending" in said
+    said = text(visit(at, "history"))
+    assert dict(zip(at.dataframe[0].value["revision"], at.dataframe[0].value["state"])) == {"a1": "current", "a2": "pending"}
+    said = text(visit(at, "checklist"))
+    assert "Failing now: step 9 (Verify the deploy guard passes)" in said and "1 pending: a2" in said
+    said = text(visit(at, "upgrade"))
+    if role == "operator":
+        assert "**1 pending:** `a2` add note body" in said and not at.button(key="upgrade").disabled
+    else:
+        assert not any(b.key in ("upgrade", "dry_run", "rehearse") for b in at.button)
+
+
+def test_pending_data_loss_is_red_with_rows_and_tenants_at_risk(console: Console, alembic_project) -> None:
+    alembic_project.add("c1", upgrade=CUSTOMERS)
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    upgrade(settings, by="setup")
+    alembic_project.add("d1", upgrade=DROP_CUSTOMERS, message="retire customers")
+    at = open_console("viewer")
+    assert "# :red[Do not publish]" in text(visit(at, "overview"))
+    visit(at, "status")
+    red = errors(at)
+    assert "**data-loss** · `d1` drop-table" in red and "**40 row(s)** of **4 tenant(s)** at risk" in red
+
+
+# --- the upgrade flow ---------------------------------------------------------------------------
+
+@pytest.fixture
+def one_pending(console: Console, alembic_project) -> Settings:
+    alembic_project.add("a1", upgrade="op.create_table('notes', sa.Column('id', sa.Integer))")
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    upgrade(settings, by="setup")
+    alembic_project.add("a2", upgrade="op.create_table('tags', sa.Column('id', sa.Integer))", message="add tags")
+    return settings
+
+
+def test_dry_run_shows_the_sql_and_changes_nothing(one_pending: Settings) -> None:
+    at = visit(open_console("operator"), "upgrade")
+    at.button(key="dry_run").click().run()
+    sql = "\n".join(c.value for c in at.code)
+    assert "CREATE TABLE tags" in sql and "UPDATE alembic_version SET version_num='a2'" in sql
+    assert migrations.status(one_pending).current == ("a1",)
+
+
+def test_upgrade_applies_and_the_audit_log_names_the_operator(one_pending: Settings) -> None:
+    at = visit(open_console("operator"), "upgrade")
+    at.button(key="upgrade").click().run()
+    assert not at.exception
+    assert "Applied 1 migration(s): a1 → a2." in "\n".join(s.value for s in at.success)
+    assert "Nothing is pending" in text(at) and "Applying a2 — add tags" in text(at)
+    assert migrations.status(one_pending).current == ("a2",)
+    newest = audit.read_log(one_pending)[0]
+    assert (newest.actor, newest.action, newest.from_rev, newest.to_rev, newest.outcome) == (
+        "Olga", "upgrade-step", "a1", "a2", "ok")
+    said = text(visit(at, "history"))
+    assert "Olga" in set(at.dataframe[1].value["who"]) and "a1 → a2" in set(at.dataframe[1].value["from → to"])
+
+
+def test_data_loss_needs_the_typed_revision_and_a_wrong_one_is_refused(console: Console, alembic_project) -> None:
+    alembic_project.add("c1", upgrade=CUSTOMERS)
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    upgrade(settings, by="setup")
+    alembic_project.add("d1", upgrade=DROP_CUSTOMERS, message="retire customers")
+    at = visit(open_console("operator"), "upgrade")
+    at.button(key="upgrade").click().run()
+    assert "Pending revision(s) d1 delete data" in errors(at)
+    at.text_input(key="confirm_typed").input("c1")
+    at.button(key="confirm_go").click().run()
+    assert "upgrade refused: pending revision(s) d1 delete data" in errors(at)
+    assert migrations.status(settings).current == ("c1",)
+    refused = audit.read_log(settings)[0]
+    assert (refused.actor, refused.outcome) == ("Olga", "refused")
+    at.button(key="upgrade").click().run()
+    at.text_input(key="confirm_typed").input("d1")
+    at.button(key="confirm_go").click().run()
+    assert "Applied 1 migration(s): c1 → d1." in "\n".join(s.value for s in at.success)
+    assert migrations.status(settings).current == ("d1",)
+
+
+def test_failing_migration_is_reported_and_the_database_stays_at_the_last_good_revision(console: Console,
+                                                                                     alembic_project) -> None:
+    alembic_project.add("a1", upgrade="op.create_table('notes', sa.Column('id', sa.Integer))")
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    upgrade(settings, by="setup")
+    alembic_project.add("a2", upgrade="op.execute('SELECT 1/0')", message="divide by zero")
+    at = visit(open_console("operator"), "upgrade")
+    at.button(key="upgrade").click().run()
+    assert not at.exception
+    assert "migration a2 failed" in errors(at) and "division by zero" in errors(at) and "stays at a1" in errors(at)
+    assert migrations.status(settings).current == ("a1",)
+    failed = audit.read_log(settings)[0]
+    assert (failed.actor, failed.to_rev, failed.outcome) == ("Olga", "a2", "failed")
+
+
+def test_viewer_cannot_see_the_upgrade_buttons(one_pending: Settings) -> None:
+    at = visit(open_console("viewer"), "upgrade")
+    assert "Only operators can upgrade" in text(at)
+    assert not at.main.button and not at.code
+    assert migrations.status(one_pending).current == ("a1",)
+
+
+def test_second_operator_is_told_who_is_upgrading_and_since_when(one_pending: Settings) -> None:
+    with db.connect(one_pending) as other:
+        other.exec_driver_sql(f"SELECT pg_advisory_lock({LOCK_KEY})")
+        other.exec_driver_sql("SET application_name = 'opsconsole upgrade since 2026-11-24T10:00:00Z by carol'")
+        other.commit()
+        at = visit(open_console("operator"), "upgrade")
+        assert "An upgrade is already running since 2026-11-24T10:00:00Z by carol" in "\n".join(w.value for w in at.warning)
+        at.button(key="upgrade").click().run()
+        assert "already running since 2026-11-24T10:00:00Z by carol" in errors(at)
+        assert migrations.status(one_pending).current == ("a1",)
+
+
+def test_rehearsal_runs_the_pending_steps_on_a_scratch_database(one_pending: Settings) -> None:
+    at = visit(open_console("operator"), "upgrade")
+    at.button(key="rehearse").click().run()
+    assert "applied 1 step(s) (a2)" in "\n".join(s.value for s in at.success)
+    assert "OK: every step ran and no table or column was lost" in "\n".join(s.value for s in at.success)
+    assert migrations.status(one_pending).current == ("a1",)
+
+
+# --- tenants and checklist interactions ---------------------------------------------------------
+
+def test_exact_counts_report_progress_and_exact_figures(console: Console) -> None:
+    at_head_with_tenants(console())
+    at = visit(open_console("viewer"), "tenants")
+    at.button(key="exact").click().run()
+    bars = at.get("progress")
+    assert bars and bars[0].value == 100 and bars[0].text == "Exact counts done."
+    assert "Exact counts." in text(at)
+    rows = dict(zip(at.dataframe[0].value["name"], at.dataframe[0].value["rows"]))
+    assert rows == {"Acme": 30, "Globex": 15, "QA sandbox": 5}
+
+
+def test_recheck_all_picks_up_a_fixed_start_script(console: Console, tmp_path: Path) -> None:
+    script = tmp_path / "start.sh"
+    script.write_text("#!/bin/bash\nDISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
+    at_head_with_tenants(console(OPSCONSOLE_START_SCRIPT=str(script)))
+    at = visit(open_console("viewer"), "checklist")
+    assert "Failing now: step 3 (start.sh exports the flag before the app starts)" in errors(at)
+    script.write_text("#!/bin/bash\nexport DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
+    at.checkbox(key="tick-cancel-publish").check()
+    at.button(key="recheck").click().run()
+    assert "No live step fails now." in text(at) and not at.error
+    assert at.checkbox(key="tick-cancel-publish").value  # ticks survive a re-check
