@@ -217,13 +217,16 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         _banner(out, settings)
     result = up.upgrade(settings, by=args.by, target=args.to, confirm=args.confirm, dry_run=args.dry_run,
                         progress=progress)
+    code = 0 if result.ok and not result.warnings else 1
     if args.json:
-        return _json(out, result.to_dict(), 0 if result.ok else 1)
+        return _json(out, result.to_dict(), code)
     if result.dry_run:
         print(result.sql or "-- nothing pending", file=out)
         for f in result.findings:
             print(f"-- {f['severity']} {f['revision']} {f['rule']}: {f['message']}", file=out)
-        return 0
+        for warning in result.warnings:
+            print(f"-- WARNING: {warning}", file=out)
+        return code
     for step in result.steps:
         print(f"applied {step.to_rev} ({step.duration_ms} ms) {step.message}", file=out)
     if not result.steps:
@@ -231,7 +234,7 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     for c in result.post_checks:
         print(f"[{_MARK[c['status']]}] {c['id']}: {c['summary']}", file=out)
     print(f"now at: {', '.join(result.final) or 'base'}", file=out)
-    return 0 if result.ok else 1
+    return code
 
 
 def cmd_approve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -275,7 +278,15 @@ def _json(out: TextIO, data: Any, code: int) -> int:
 
 
 def _scrub(text: str, settings: Settings | None) -> str:
-    secrets: tuple[str | None, ...] = ()
+    raw = os.environ.get("DATABASE_URL")
+    secrets: tuple[str | None, ...] = (_safe_password(raw),)
     if settings is not None:
-        secrets = (url_password(settings.database_url), settings.viewer_password, settings.operator_password)
+        secrets += (url_password(settings.database_url), settings.viewer_password, settings.operator_password)
     return redact_text(text, secrets)
+
+
+def _safe_password(url: str | None) -> str | None:
+    try:
+        return url_password(url)
+    except ValueError:  # a malformed URL: redact_text's patterns still apply
+        return None

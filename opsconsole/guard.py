@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opsconsole.errors import OpsConsoleError, SettingsError
+from opsconsole.errors import AnalysisError, OpsConsoleError, SettingsError
 from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
@@ -211,13 +211,18 @@ def check_pending_safe(ctx: _Context) -> CheckResult:
     risky: list[str] = []
     for rev in ctx.status.pending:
         approved = (rev.revision, audit.file_sha256(rev.path)) in approvals
-        for finding in analyze_migration_file(rev.path):
-            data = finding.to_dict()
+        try:
+            found = [f.to_dict() for f in analyze_migration_file(rev.path)]
+        except AnalysisError as exc:  # unreadable is treated as unsafe: it needs an approval too
+            found = [{"revision": rev.revision, "rule": "unanalysable", "severity": "data-loss", "object": None,
+                      "statement": None, "message": f"the analyzer could not read this migration: {exc}",
+                      "hint": "Fix the file, or review it by hand and approve the revision."}]
+        for data in found:
             data["approved"] = approved
-            if finding.severity == "data-loss":
-                data.update(_at_risk(ctx, finding.object))
+            if data["severity"] == "data-loss":
+                data.update(_at_risk(ctx, data["object"]))
                 if not approved:
-                    risky.append(f"{rev.revision}: {finding.message}{_risk_text(data)}")
+                    risky.append(f"{rev.revision}: {data['message']}{_risk_text(data)}")
             ctx.findings.append(data)
     if risky:
         return CheckResult("pending-safe", FAIL,
@@ -295,7 +300,7 @@ def check_database_target(ctx: _Context) -> CheckResult:
         problems.append(f"{where.host}:{where.port} is a transaction-mode pooler (no session locks, no "
                         "prepared statements); use the direct (5432) or session-pooler URL")
     expected = ctx.settings.expected_db_host
-    if expected and expected.lower() not in where.host.lower():
+    if expected and expected.strip().lower() != where.host.lower():
         problems.append(f"DATABASE_URL points at {where.host}, not {expected} (OPSCONSOLE_EXPECTED_DB_HOST) — "
                         "it may be the hosting platform's own database")
     if not expected and any(m in where.host for m in ("helium", "neon.tech", "replit")):
@@ -351,16 +356,13 @@ def run(settings: Settings, strict: bool = False, only: Iterable[str] | None = N
 def _run(ctx: _Context, wanted: list[str]) -> GuardReport:
     results = []
     for check_id, fn, needs_db in CHECKS:
-        if check_id not in wanted:
+        if check_id not in wanted and not (check_id == "database-reachable" and ctx.db_error):
             continue
         if needs_db and ctx.conn is None and check_id != "database-reachable":
             results.append(CheckResult(check_id, WARN, "Not checked: the database could not be reached.",
                                        ctx.db_error or ""))
             continue
-        try:
-            results.append(fn(ctx))
-        except OpsConsoleError as exc:
-            results.append(CheckResult(check_id, FAIL, f"The {check_id} check could not run.", str(exc)))
+        results.append(_run_one(ctx, check_id, fn, needs_db))
     pending: tuple[dict[str, Any], ...] = ()
     if ctx.conn is not None and ("status" in ctx.__dict__ or any(w in wanted for w in ("at-head", "pending-safe"))):
         try:
@@ -369,6 +371,23 @@ def _run(ctx: _Context, wanted: list[str]) -> GuardReport:
         except OpsConsoleError:
             pending = ()
     return GuardReport(tuple(results), pending, tuple(ctx.findings), ctx.strict)
+
+
+def _run_one(ctx: _Context, check_id: str, fn: Check, needs_db: bool) -> CheckResult:
+    """Run one check; on the shared read-only transaction it gets a savepoint, so a timeout stays local."""
+    from sqlalchemy.exc import DBAPIError
+
+    from opsconsole.settings import redact_text, url_password
+
+    try:
+        if needs_db and ctx.conn is not None:
+            with ctx.conn.begin_nested():
+                return fn(ctx)
+        return fn(ctx)
+    except (OpsConsoleError, DBAPIError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        reason = redact_text(reason, (url_password(ctx.settings.database_url),))
+        return CheckResult(check_id, FAIL, f"The {check_id} check could not run.", reason)
 
 
 def _problem(ctx: _Context, code: str) -> Any:

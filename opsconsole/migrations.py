@@ -133,6 +133,29 @@ def _fingerprint(settings: Settings, script: ScriptDirectory) -> tuple[Any, ...]
     return tuple(sorted(entries))
 
 
+def apply_revision(settings: Settings, conn: Connection, revision: str) -> None:
+    """Run `alembic upgrade <revision>` on our connection; refuse an env.py that opens its own.
+
+    Same as alembic.command.upgrade, plus one check before any step runs: the migration context
+    env.py configured must use the connection we handed it, or the lock, the timeouts and the
+    one-transaction-per-step rollback would not apply.
+    """
+    from alembic.runtime.environment import EnvironmentContext
+
+    config = load_config(settings, connection=conn)
+    script = script_directory(settings)
+
+    def steps(rev: Any, context: Any) -> Any:
+        if context.connection is None or context.connection.connection is not conn.connection:
+            raise MigrationScriptError(
+                "the project's env.py does not run on the connection opsconsole hands it; use "
+                "config.attributes['connection'] in run_migrations_online() (see Alembic's cookbook).")
+        return script._upgrade_revs(revision, rev)
+
+    with EnvironmentContext(config, script, fn=steps, as_sql=False, destination_rev=revision):
+        script.run_env()
+
+
 def version_table(settings: Settings) -> tuple[str, str | None]:
     """Return the Alembic version table's name and schema for the managed project."""
     config = load_config(settings)

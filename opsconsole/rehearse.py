@@ -53,10 +53,9 @@ class Rehearsal:
 
 def rehearse(settings: Settings, target: str = "heads") -> Rehearsal:
     """Migrate a scratch database to the managed database's revision, then on to `target`, and report."""
-    from alembic import command
-
     from opsconsole.db import connect, embedded_url
-    from opsconsole.migrations import load_config, pending_to, script_directory, status
+    from opsconsole.migrations import apply_revision, pending_to, script_directory, status
+    from opsconsole.upgrade import describe_error, needs_autocommit
 
     st = status(settings)
     if any(p.code == "unknown-revision" for p in st.problems):
@@ -72,18 +71,24 @@ def rehearse(settings: Settings, target: str = "heads") -> Rehearsal:
         with connect(scratch) as conn:
             for rev in st.current:
                 with conn.begin():
-                    command.upgrade(load_config(scratch, connection=conn), rev)
+                    apply_revision(scratch, conn, rev)
             before = _snapshot(conn, settings)
             applied: list[str] = []
             failed = error = None
             for sc in steps:
                 try:
-                    with conn.begin():
-                        command.upgrade(load_config(scratch, connection=conn), sc.revision)
+                    if needs_autocommit(sc.path):
+                        apply_revision(scratch, conn, sc.revision)
+                        conn.commit()
+                    else:
+                        with conn.begin():
+                            apply_revision(scratch, conn, sc.revision)
                     applied.append(sc.revision)
                 except Exception as exc:  # a migration raises whatever its code raises
+                    if conn.in_transaction():
+                        conn.rollback()
                     failed = sc.revision
-                    error = redact_text(f"{type(exc).__name__}: {str(getattr(exc, 'orig', None) or exc).strip()}")
+                    error = redact_text(describe_error(exc))
                     break
             after = _snapshot(conn, settings)
     finally:

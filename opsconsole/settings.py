@@ -19,7 +19,9 @@ from urllib.parse import quote, unquote, urlsplit
 from opsconsole.errors import SettingsError
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
-_URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?P<pw>[^@\s]*)(?P<at>@)", re.I)
+_URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?P<pw>[^\s]*)(?P<at>@)", re.I)
+_KEY_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<pw>'[^']*'|\"[^\"]*\"|[^&\s'\"]+)", re.I)
+_MAX_MS = 2_147_483_647
 _DRIVER = "postgresql+psycopg2"
 
 
@@ -160,7 +162,10 @@ def normalize_url(url: str) -> str:
     scheme, sep, rest = url.strip().partition("://")
     if not sep:
         raise SettingsError("DATABASE_URL",
-                            f"'{redact_url(url)}' is not a URL; use postgresql://user:password@host:5432/dbname.")
+                            "is not a URL (a key=value connection string?); use "
+                            "postgresql://user:password@host:5432/dbname.")
+    if rest.split("/", 1)[0].count("@") > 1:
+        raise SettingsError("DATABASE_URL", "the password contains '@'; percent-encode it as %40.")
     scheme = scheme.lower()
     if scheme in ("postgres", "postgresql", "postgresql+psycopg2", "postgresql+psycopg", "postgresql+psycopg2cffi"):
         normalized = f"{_DRIVER}://{rest}"
@@ -178,10 +183,11 @@ def normalize_url(url: str) -> str:
 
 
 def redact_url(url: str | None) -> str:
-    """Return the URL with its password replaced by ***."""
+    """Return the URL (or libpq key=value string) with every password replaced by ***."""
     if not url:
         return ""
-    return _URL_PASSWORD.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], url)
+    url = _URL_PASSWORD.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], url)
+    return _KEY_PASSWORD.sub(lambda m: f"{m['head']}***", url)
 
 
 def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
@@ -230,6 +236,8 @@ def _positive_int(name: str, value: str | None) -> int:
         raise SettingsError(name, f"'{value}' is not a whole number; give milliseconds or seconds as digits, e.g. 15000.") from None
     if number <= 0:
         raise SettingsError(name, f"must be greater than 0 (got {number}).")
+    if number > _MAX_MS:
+        raise SettingsError(name, f"is too large ({number}); PostgreSQL accepts at most {_MAX_MS}.")
     return number
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 LOCK_KEY = 0x6F7073636F6E73  # "opscons": one upgrade per database at a time
 APP_NAME_PREFIX = "opsconsole upgrade"
+_KEY_MATCH = f"l.objsubid = 1 AND l.classid = {LOCK_KEY >> 32} AND l.objid = {LOCK_KEY & 0xFFFFFFFF}"
 UPGRADE_BLOCKERS = ("single-head", "revision-known", "applied-unchanged")
 Progress = Callable[[str], None]
 
@@ -79,8 +80,9 @@ def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | N
 
     say = progress or (lambda _msg: None)
     by = (by or "").strip()
-    if not by:
-        raise UpgradeRefused("say who is upgrading (--by NAME); the audit log records it.", reason="no-actor")
+    if not by or len(by) > 100 or any(not ch.isprintable() for ch in by):
+        raise UpgradeRefused("say who is upgrading (--by NAME: up to 100 printable characters); "
+                             "the audit log records it.", reason="no-actor")
     where = db_target(settings)
     if where.pooler == "transaction":
         raise UpgradeRefused(
@@ -88,11 +90,12 @@ def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | N
             "use the direct connection (db.<ref>.supabase.co:5432) or the session pooler (port 5432).",
             reason="pooler")
     with connect(settings) as conn:
-        _take_lock(conn, by, settings)
+        locked = False
         try:
+            locked = _take_lock(conn, by, settings, dry_run)
             return _locked_upgrade(conn, settings, by, target, confirm, dry_run, say)
         finally:
-            _release_lock(conn)
+            _release_lock(conn, locked)
 
 
 def lock_holder(settings: Settings, conn: Connection | None = None) -> str | None:
@@ -134,9 +137,12 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
         report = guard.run(settings, conn=conn, only=(*UPGRADE_BLOCKERS, "pending-safe"))
         _, start = current_revisions(conn, settings)
     blockers = [c for c in report.checks if c.id in UPGRADE_BLOCKERS and c.status == "fail"]
+    safe = report.check("pending-safe")
+    if safe is not None and safe.status == "fail" and not report.findings:
+        blockers.append(safe)  # the check itself could not run: fail closed
     if blockers:
         _refuse(conn, settings, by, start, "; ".join(f"{c.id}: {c.detail or c.summary}" for c in blockers),
-                "guard")
+                "guard", dry_run)
     unapproved = sorted({f["revision"] for f in report.findings
                          if f["severity"] == "data-loss" and not f.get("approved")})
     script = script_directory(settings)
@@ -144,19 +150,22 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
     wanted_ids = {sc.revision for sc in wanted}
     confirmed = {part.strip() for part in (confirm or "").split(",") if part.strip()}
     unapproved = [rev for rev in unapproved if rev in wanted_ids and rev not in confirmed]
-    if unapproved and not dry_run:
+    if dry_run:
+        sql = render_sql(settings, start, target) if wanted else ""
+        warnings = tuple(f"{rev} deletes data and is not approved: the real upgrade will refuse it"
+                         for rev in unapproved)
+        return UpgradeResult(start, start, (), True, sql, tuple(report.findings), warnings=warnings)
+    if unapproved:
         _refuse(conn, settings, by, start,
                 f"pending revision(s) {', '.join(unapproved)} delete data and are not approved; approve them "
                 "('python -m opsconsole approve REV --by NAME --reason TEXT') or type the revision id to confirm.",
                 "data-loss")
-    if dry_run:
-        sql = render_sql(settings, start, target) if wanted else ""
-        return UpgradeResult(start, start, (), True, sql, tuple(report.findings))
+    checked = {sc.revision: audit.file_sha256(sc.path) for sc in wanted}
     steps: list[Step] = []
     current = start
     for sc in wanted:
         say(f"Applying {sc.revision} — {sc.doc}")
-        step = _apply(conn, settings, by, sc, current)
+        step = _apply(conn, settings, by, sc, current, checked[sc.revision])
         steps.append(step)
         if step.outcome != "ok":
             raise UpgradeFailed(
@@ -172,30 +181,66 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
                          tuple(c.to_dict() for c in post.checks), warnings)
 
 
-def _apply(conn: Connection, settings: Settings, by: str, sc: Any, current: tuple[str, ...]) -> Step:
-    from alembic import command
-
-    from opsconsole.migrations import load_config
+def _apply(conn: Connection, settings: Settings, by: str, sc: Any, current: tuple[str, ...], checked: str) -> Step:
+    """Apply one migration in its own transaction (with its audit row), or record why it failed."""
+    from opsconsole.migrations import apply_revision
 
     sql_hash = _sql_hash(sc.path)
     from_rev = ",".join(current) or None
     started = time.monotonic()
     try:
-        with conn.begin():
-            command.upgrade(load_config(settings, connection=conn), sc.revision)
-            audit.record_applied(conn, sc.revision, sc.path, by)
-            ms = int((time.monotonic() - started) * 1000)
-            audit.record(conn, actor=by, action="upgrade-step", outcome="ok", from_rev=from_rev,
-                         to_rev=sc.revision, sql_sha256=sql_hash, duration_ms=ms, settings=settings)
-        return Step(from_rev, sc.revision, sc.doc or "", sql_hash, ms, "ok")
+        if audit.file_sha256(sc.path) != checked:
+            raise UpgradeFailed(f"{sc.path} changed after the guard checked it; run the upgrade again")
+        if needs_autocommit(sc.path):
+            # autocommit_block() (e.g. CREATE INDEX CONCURRENTLY) must own the transaction: Alembic does.
+            apply_revision(settings, conn, sc.revision)
+            if conn.in_transaction():
+                conn.commit()
+            with conn.begin():
+                _record_ok(conn, settings, by, sc, from_rev, sql_hash, started)
+        else:
+            with conn.begin():
+                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")  # long steps are fine; lock waits are not
+                apply_revision(settings, conn, sc.revision)
+                _record_ok(conn, settings, by, sc, from_rev, sql_hash, started)
+        return Step(from_rev, sc.revision, sc.doc or "", sql_hash, _ms(started), "ok")
     except Exception as exc:  # a failing migration raises whatever its code raises
-        ms = int((time.monotonic() - started) * 1000)
-        error = redact_text(f"{type(exc).__name__}: {str(getattr(exc, 'orig', None) or exc).strip()}",
-                            (url_password(settings.database_url),))
+        if conn.in_transaction():
+            conn.rollback()
+        error = redact_text(describe_error(exc), (url_password(settings.database_url),))
         with conn.begin():
             audit.record(conn, actor=by, action="upgrade-step", outcome="failed", from_rev=from_rev,
-                         to_rev=sc.revision, sql_sha256=sql_hash, duration_ms=ms, error=error, settings=settings)
-        return Step(from_rev, sc.revision, sc.doc or "", sql_hash, ms, "failed", error)
+                         to_rev=sc.revision, sql_sha256=sql_hash, duration_ms=_ms(started), error=error,
+                         settings=settings)
+        return Step(from_rev, sc.revision, sc.doc or "", sql_hash, _ms(started), "failed", error)
+
+
+def describe_error(exc: BaseException) -> str:
+    """Return 'Type: message' for an exception, never an empty message."""
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    if not message:
+        import traceback
+
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        message = f"raised at {frame.filename}:{frame.lineno}" if frame else repr(exc)
+    return f"{type(exc).__name__}: {message}"
+
+
+def _record_ok(conn: Connection, settings: Settings, by: str, sc: Any, from_rev: str | None, sql_hash: str,
+               started: float) -> None:
+    audit.record_applied(conn, sc.revision, sc.path, by)
+    audit.record(conn, actor=by, action="upgrade-step", outcome="ok", from_rev=from_rev, to_rev=sc.revision,
+                 sql_sha256=sql_hash, duration_ms=_ms(started), settings=settings)
+
+
+def needs_autocommit(path: str) -> bool:
+    """Whether a migration uses autocommit_block(), which must own its transaction."""
+    with open(path, encoding="utf-8-sig", errors="replace") as fh:
+        return "autocommit_block" in fh.read()
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
 
 
 def _sql_hash(path: str) -> str:
@@ -208,25 +253,31 @@ def _sql_hash(path: str) -> str:
     return audit.text_sha256(sql)
 
 
-def _take_lock(conn: Connection, by: str, settings: Settings) -> None:
+def _take_lock(conn: Connection, by: str, settings: Settings, dry_run: bool) -> bool:
+    """Take the session-level advisory lock, or refuse naming who holds it."""
     got = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({LOCK_KEY})").scalar()
     conn.commit()
     if not got:
-        holder = _holder(conn) or "another session"
+        holder = _holder(conn) or "in another session"
         conn.commit()
         _refuse(conn, settings, by, (), f"an upgrade is already running {holder}; wait for it to finish.",
-                "locked")
+                "locked", dry_run)
     since = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     name = f"{APP_NAME_PREFIX} since {since} by {by}"[:63]
     conn.exec_driver_sql("SELECT set_config('application_name', %(n)s, false)", {"n": name})
     conn.commit()
+    return True
 
 
-def _release_lock(conn: Connection) -> None:
+def _release_lock(conn: Connection, locked: bool) -> None:
+    """Give the lock back (also after a failure half-way through taking it); else drop the connection."""
     try:
         if conn.in_transaction():
             conn.rollback()
-        conn.exec_driver_sql(f"SELECT pg_advisory_unlock({LOCK_KEY})")
+        held = conn.exec_driver_sql(f"SELECT count(*) FROM pg_locks l WHERE l.locktype = 'advisory' "
+                                    f"AND l.pid = pg_backend_pid() AND {_KEY_MATCH}").scalar()
+        if locked or held:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({LOCK_KEY})")
         conn.exec_driver_sql("SELECT set_config('application_name', 'opsconsole', false)")
         conn.commit()
     except Exception:  # the connection may be gone; the server frees the lock with the session
@@ -235,10 +286,11 @@ def _release_lock(conn: Connection) -> None:
 
 def _holder(conn: Connection) -> str | None:
     row = conn.exec_driver_sql(
-        """SELECT a.application_name, a.backend_start FROM pg_locks l
+        f"""SELECT a.application_name, a.backend_start FROM pg_locks l
            JOIN pg_stat_activity a ON a.pid = l.pid
-           WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-             AND ((l.classid::bigint << 32) | l.objid::bigint) = %(key)s LIMIT 1""", {"key": LOCK_KEY}).first()
+           WHERE l.locktype = 'advisory' AND l.granted
+             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             AND {_KEY_MATCH} LIMIT 1""").first()
     if row is None:
         return None
     name, started = row
@@ -248,13 +300,16 @@ def _holder(conn: Connection) -> str | None:
 
 
 def _refuse(conn: Connection, settings: Settings, by: str, start: tuple[str, ...], message: str,
-            reason: str) -> None:
-    try:
-        if conn.in_transaction():
-            conn.rollback()
-        with conn.begin():
-            audit.record(conn, actor=by, action="upgrade", outcome="refused", from_rev=",".join(start) or None,
-                         error=message, settings=settings)
-    except Exception:  # a refusal must reach the user even if the log cannot be written
-        pass
+            reason: str, dry_run: bool = False) -> None:
+    """Record the refusal in the audit log (not for a dry run, which writes nothing) and raise it."""
+    if not dry_run:
+        try:
+            if conn.in_transaction():
+                conn.rollback()
+            with conn.begin():
+                audit.record(conn, actor=by, action="upgrade", outcome="refused", from_rev=",".join(start) or None,
+                             error=message, settings=settings)
+        except Exception:  # a refusal must reach the user even if the log cannot be written
+            if conn.in_transaction():
+                conn.rollback()
     raise UpgradeRefused(f"upgrade refused: {message}", reason=reason)

@@ -128,6 +128,12 @@ else:
 '''
 
 
+CUSTOMERS_UPGRADE = (
+    "op.create_table('customers', sa.Column('id', sa.Integer), sa.Column('tenant_id', sa.Integer), "
+    "sa.Column('email', sa.Text))\n"
+    "op.execute(\"INSERT INTO customers SELECT g, g % 4, 'x' FROM generate_series(1, 40) g\")")
+
+
 @dataclass
 class AlembicProject:
     """A throw-away Alembic project in a temp dir; add revisions from strings."""
@@ -157,6 +163,10 @@ class AlembicProject:
         path.write_text(body)
         self.revisions.append(rev)
         return path
+
+    def add_customers(self, rev: str = "c1") -> Path:
+        """Add a revision creating `customers` (id, tenant_id, email) with 40 rows over 4 tenants."""
+        return self.add(rev, upgrade=CUSTOMERS_UPGRADE, message="create customers")
 
     def models(self, source: str) -> None:
         """Write the project's models module (exposes `metadata`) for drift checks."""

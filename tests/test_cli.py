@@ -174,3 +174,17 @@ def test_upgrade_cli_refusal_exits_1(env, monkeypatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@db.example.supabase.com:6543/postgres")
     code, out, err = run("upgrade", "--by", "cli")
     assert code == 1 and "transaction-mode pooler" in err and "pw@" not in err
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://postgres@127.0.0.1:1/postgres?password=Hunter2Secret",
+    "host=127.0.0.1 port=1 user=postgres password=Hunter2Secret",
+    "postgresql://postgres:Hunter2@Secret@127.0.0.1:1/postgres",
+])
+def test_no_password_form_is_ever_printed(monkeypatch, url: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "2")
+    for argv in (("status",), ("guard",), ("history", "--json")):
+        code, out, err = run(*argv)
+        assert code in (1, 2)
+        assert "Hunter2" not in out + err and "Secret" not in out + err, (argv, out, err)

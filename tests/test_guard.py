@@ -78,14 +78,9 @@ def test_drift_ignores_opsconsole_tables_and_other_schemas(make_settings) -> Non
     assert guard.run(s, only=["no-drift"]).check("no-drift").status == "pass"
 
 
-def _customers(project) -> None:
-    project.add("c1", upgrade="op.create_table('customers', sa.Column('id', sa.Integer), "
-                              "sa.Column('tenant_id', sa.Integer), sa.Column('email', sa.Text))\n"
-                              "op.execute(\"INSERT INTO customers SELECT g, g % 4, 'x' FROM generate_series(1, 40) g\")")
-
 
 def test_pending_drop_fails_with_rows_and_tenants_at_risk(alembic_project, project_settings) -> None:
-    _customers(alembic_project)
+    alembic_project.add_customers()
     upgrade(project_settings, by="ci")
     alembic_project.add("d1", upgrade="op.drop_table('customers')")
     report = guard.run(project_settings)
@@ -97,7 +92,7 @@ def test_pending_drop_fails_with_rows_and_tenants_at_risk(alembic_project, proje
 
 
 def test_pending_drop_column_counts_rows_at_risk(alembic_project, project_settings) -> None:
-    _customers(alembic_project)
+    alembic_project.add_customers()
     upgrade(project_settings, by="ci")
     alembic_project.add("d2", upgrade="op.drop_column('customers', 'email')")
     report = guard.run(project_settings, only=["pending-safe"])
@@ -106,7 +101,7 @@ def test_pending_drop_column_counts_rows_at_risk(alembic_project, project_settin
 
 
 def test_approval_passes_until_the_file_changes(alembic_project, project_settings) -> None:
-    _customers(alembic_project)
+    alembic_project.add_customers()
     upgrade(project_settings, by="ci")
     path = alembic_project.add("d1", upgrade="op.drop_table('customers')")
     approve_revision(project_settings, "d1", by="rev", reason="table retired")
@@ -200,3 +195,28 @@ def test_cli_guard_exit_codes_and_json(settings, monkeypatch, flag) -> None:
     assert main(["guard", "--strict"], stdout=out) == 0
     assert "SAFE TO PUBLISH: every check passed." in out.getvalue()
     assert main(["guard", "--check", "bogus"], stdout=io.StringIO(), stderr=io.StringIO()) == 2
+
+
+def test_a_check_that_times_out_fails_alone(make_settings) -> None:
+    """A lock wait in one check must not abort the shared transaction and crash the whole report."""
+    s = make_settings(OPSCONSOLE_GLOBAL_TABLES="plans", OPSCONSOLE_LOCK_TIMEOUT_MS="300")
+    upgrade(s, by="ci")
+    with db.connect(s) as locker:
+        locker.begin()
+        locker.exec_driver_sql("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+        report = guard.run(s)
+        locker.rollback()
+    assert [c.id for c in report.checks] == list(guard.CHECK_IDS)
+    assert statuses(report)["at-head"] == "pass" and statuses(report)["database-target"] == "pass"
+
+
+def test_selected_checks_report_an_unreachable_database(make_settings) -> None:
+    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/none", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
+    report = guard.run(s, strict=True, only=["at-head", "applied-unchanged"])
+    assert statuses(report)["database-reachable"] == "fail" and not report.ok
+
+
+def test_expected_host_must_match_exactly(make_settings) -> None:
+    s = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co.evil.net:5432/postgres",
+                      OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
+    assert guard.run(s, only=["database-target"]).check("database-target").status == "warn"

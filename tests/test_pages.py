@@ -32,8 +32,6 @@ INSERT INTO users (id, tenant_id, email) SELECT g, CASE WHEN g <= 30 THEN 1 WHEN
 ANALYZE plans, tenants, users;
 """
 DROP_CUSTOMERS = "op.drop_table('customers')"
-CUSTOMERS = ("op.create_table('customers', sa.Column('id', sa.Integer), sa.Column('tenant_id', sa.Integer))\n"
-             "op.execute(\"INSERT INTO customers SELECT g, g % 4 FROM generate_series(1, 40) g\")")
 
 Console = Callable[..., Settings]
 
@@ -275,7 +273,7 @@ def test_pending_migration_is_shown_on_every_page(console: Console, alembic_proj
 
 
 def test_pending_data_loss_is_red_with_rows_and_tenants_at_risk(console: Console, alembic_project) -> None:
-    alembic_project.add("c1", upgrade=CUSTOMERS)
+    alembic_project.add_customers()
     settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
     upgrade(settings, by="setup")
     alembic_project.add("d1", upgrade=DROP_CUSTOMERS, message="retire customers")
@@ -320,7 +318,7 @@ def test_upgrade_applies_and_the_audit_log_names_the_operator(one_pending: Setti
 
 
 def test_data_loss_needs_the_typed_revision_and_a_wrong_one_is_refused(console: Console, alembic_project) -> None:
-    alembic_project.add("c1", upgrade=CUSTOMERS)
+    alembic_project.add_customers()
     settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
     upgrade(settings, by="setup")
     alembic_project.add("d1", upgrade=DROP_CUSTOMERS, message="retire customers")

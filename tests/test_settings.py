@@ -96,3 +96,22 @@ def test_redact_text_scrubs_urls_and_secrets() -> None:
     text = "failed for postgresql://u:hunter22@h/db with password hunter22 and p%40ss"
     out = redact_text(text, ("hunter22", "p@ss"))
     assert "hunter22" not in out and "p%40ss" not in out
+
+
+@pytest.mark.parametrize("value", ["host=127.0.0.1 user=postgres password=Hunter2Secret dbname=x",
+                                   "postgresql://postgres:Hunter2@Secret@127.0.0.1:5432/postgres"])
+def test_unusable_urls_never_echo_the_password(tmp_path: Path, value: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(env={"DATABASE_URL": value}, secrets={}, base_dir=tmp_path)
+    assert "Hunter2" not in str(info.value) and "Secret" not in str(info.value)
+
+
+def test_query_string_and_keyword_passwords_are_redacted() -> None:
+    assert redact_url("postgresql://u@h/db?sslmode=require&password=Hunter2") == \
+        "postgresql://u@h/db?sslmode=require&password=***"
+    assert "Hunter2" not in redact_text("connection failed: host=h password='Hunter2' user=u")
+
+
+def test_timeouts_beyond_postgres_range_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="OPSCONSOLE_STATEMENT_TIMEOUT_MS.*too large"):
+        load_settings(env={"OPSCONSOLE_STATEMENT_TIMEOUT_MS": "3000000000"}, secrets={}, base_dir=tmp_path)

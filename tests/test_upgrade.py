@@ -103,14 +103,9 @@ def test_failure_half_way_stays_at_last_good_revision(alembic_project, project_s
 DROP = "op.drop_table('customers')"
 
 
-def _customers(alembic_project) -> None:
-    alembic_project.add("c1", upgrade="op.create_table('customers', sa.Column('id', sa.Integer), "
-                                      "sa.Column('tenant_id', sa.Integer))\n"
-                                      "op.execute('INSERT INTO customers SELECT g, g % 3 FROM generate_series(1, 30) g')")
-
 
 def test_unapproved_drop_is_refused_and_changes_nothing(alembic_project, project_settings) -> None:
-    _customers(alembic_project)
+    alembic_project.add_customers()
     upgrade(project_settings, by="frank")
     alembic_project.add("d1", upgrade=DROP)
     with pytest.raises(UpgradeRefused) as info:
@@ -122,7 +117,7 @@ def test_unapproved_drop_is_refused_and_changes_nothing(alembic_project, project
 
 
 def test_typed_confirmation_lets_the_drop_through(alembic_project, project_settings) -> None:
-    _customers(alembic_project)
+    alembic_project.add_customers()
     alembic_project.add("d1", upgrade=DROP)
     with pytest.raises(UpgradeRefused):
         upgrade(project_settings, by="gina", confirm="wrong-id")
@@ -134,7 +129,7 @@ def test_typed_confirmation_lets_the_drop_through(alembic_project, project_setti
 def test_approved_drop_applies(alembic_project, project_settings) -> None:
     from opsconsole.approvals import approve_revision
 
-    _customers(alembic_project)
+    alembic_project.add_customers()
     upgrade(project_settings, by="hank")
     alembic_project.add("d1", upgrade=DROP)
     approve_revision(project_settings, "d1", by="reviewer", reason="customers moved to accounts")
@@ -175,7 +170,7 @@ def test_upgrade_needs_an_actor(settings) -> None:
 
 
 def test_rehearsal_finds_a_drop_hidden_behind_offline_mode(alembic_project, project_settings) -> None:
-    _customers(alembic_project)
+    alembic_project.add_customers()
     upgrade(project_settings, by="lee")
     alembic_project.add("h1", upgrade="""
         if context.is_offline_mode():
@@ -197,3 +192,103 @@ def test_rehearsal_reports_a_failing_step(alembic_project, project_settings) -> 
     report = rehearse(project_settings)
     assert report.applied == ("r1",) and report.failed == "r2" and "nope" in report.error
     assert migrations.status(project_settings).migrated is False
+
+
+def test_migration_the_analyzer_cannot_read_needs_approval(alembic_project, project_settings) -> None:
+    alembic_project.add_customers()
+    upgrade(project_settings, by="mo")
+    path = alembic_project.add("x1", upgrade="op.drop_table('customers')  # caf\xe9")
+    path.write_bytes(b"# -*- coding: latin-1 -*-\n" + path.read_text().encode("latin-1"))
+    with pytest.raises(UpgradeRefused) as info:
+        upgrade(project_settings, by="mo")
+    assert info.value.reason == "data-loss" and "x1" in str(info.value)
+    assert "customers" in _tables(project_settings)
+
+
+def test_lock_is_released_when_the_upgrade_dies_unexpectedly(alembic_project, project_settings, monkeypatch) -> None:
+    import opsconsole.upgrade as up
+
+    alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("network went away")
+
+    monkeypatch.setattr(up, "_locked_upgrade", boom)
+    with pytest.raises(RuntimeError):
+        upgrade(project_settings, by="nat")
+    monkeypatch.undo()
+    assert lock_holder(project_settings) is None
+    assert [s.to_rev for s in upgrade(project_settings, by="nat").steps] == ["a1"]
+
+
+@pytest.mark.parametrize("who", ["bob\x00", "x" * 101, "\n"])
+def test_actor_must_be_printable(settings, who: str) -> None:
+    with pytest.raises(UpgradeRefused) as info:
+        upgrade(settings, by=who)
+    assert info.value.reason == "no-actor"
+    assert lock_holder(settings) is None
+
+
+def test_autocommit_block_migration_applies_and_rehearses(alembic_project, project_settings) -> None:
+    alembic_project.add("i1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    alembic_project.add("i2", upgrade="""
+        with op.get_context().autocommit_block():
+            op.create_index('ix_t1_id', 't1', ['id'], postgresql_concurrently=True)
+        """)
+    rehearsal = rehearse(project_settings)
+    assert rehearsal.applied == ("i1", "i2") and rehearsal.failed is None
+    result = upgrade(project_settings, by="oz")
+    assert [s.to_rev for s in result.steps] == ["i1", "i2"] and result.ok
+    with db.read_only(project_settings) as conn:
+        assert conn.exec_driver_sql("SELECT to_regclass('ix_t1_id') IS NOT NULL").scalar()
+    assert [e.outcome for e in audit.read_log(project_settings)] == ["ok", "ok"]
+
+
+def test_a_failure_with_an_empty_message_is_still_explained(alembic_project, project_settings) -> None:
+    alembic_project.add("z1", upgrade="raise AssertionError()")
+    with pytest.raises(UpgradeFailed):
+        upgrade(project_settings, by="pat")
+    error = audit.read_log(project_settings)[0].error
+    assert error.startswith("AssertionError: raised at") and "z1" in error
+
+
+def test_dry_run_writes_nothing_even_when_it_would_refuse(alembic_project, project_settings) -> None:
+    alembic_project.add_customers()
+    upgrade(project_settings, by="quinn")
+    alembic_project.add("d1", upgrade=DROP)
+    with db.connect(project_settings) as conn, conn.begin():
+        conn.exec_driver_sql("DROP SCHEMA opsconsole CASCADE")
+    result = upgrade(project_settings, by="quinn", dry_run=True)
+    assert result.warnings and "d1" in result.warnings[0]
+    assert "DROP TABLE customers" in result.sql
+    with db.read_only(project_settings) as conn:
+        assert conn.exec_driver_sql("SELECT to_regnamespace('opsconsole') IS NULL").scalar()
+
+
+def test_a_file_edited_between_check_and_apply_is_not_applied(alembic_project, project_settings) -> None:
+    path = alembic_project.add("w1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+
+    def tamper(message: str) -> None:
+        if message.startswith("Applying w1"):
+            path.write_text(path.read_text().replace("'t1'", "'t_sneaky'"))
+
+    with pytest.raises(UpgradeFailed, match="changed after the guard checked it"):
+        upgrade(project_settings, by="ray", progress=tamper)
+    assert not _tables(project_settings) & {"t1", "t_sneaky"}
+    assert migrations.status(project_settings).current == ()
+
+
+def test_env_py_that_opens_its_own_connection_is_refused(alembic_project, project_settings, monkeypatch) -> None:
+    """A stock env.py ignoring config.attributes['connection'] would escape the lock and the rollback."""
+    (alembic_project.root / "env.py").write_text(
+        "from alembic import context\nfrom sqlalchemy import create_engine\nimport os\n"
+        "engine = create_engine(os.environ.get('OC_TEST_URL', 'postgresql+psycopg2://postgres@127.0.0.1:1/x'))\n"
+        "with engine.connect() as connection:\n"
+        "    context.configure(connection=connection, transaction_per_migration=True)\n"
+        "    with context.begin_transaction():\n"
+        "        context.run_migrations()\n")
+    alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    monkeypatch.setenv("OC_TEST_URL", project_settings.database_url)
+    with pytest.raises(UpgradeFailed, match="does not run on the connection opsconsole hands it"):
+        upgrade(project_settings, by="sam")
+    assert "t1" not in _tables(project_settings)

@@ -93,6 +93,6 @@ def _existing(path: str | Path) -> Path:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise AnalysisError(f"{path}: cannot read the file ({exc}); check its permissions and encoding") from exc
