@@ -81,7 +81,7 @@ report = attempt(guard.run, settings, only=("pending-safe",)) if pending else No
 findings = list(report.findings) if report is not None else []
 loss = [f for f in findings if f["severity"] == "data-loss"]
 unapproved = list(dict.fromkeys(f["revision"] for f in loss if not f.get("approved")))
-expected = unapproved[0] if unapproved else (status.heads[0] if status is not None and status.heads else "")
+expected = ", ".join(unapproved) if unapproved else (status.heads[0] if status is not None and status.heads else "")
 if status is not None:
     st.markdown(f"**{len(pending)} pending:** " + ", ".join(f"`{r.revision}` {r.message}" for r in pending)
                 if pending else "Nothing is pending: the database is at head.")
