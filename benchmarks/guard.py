@@ -158,7 +158,8 @@ def main() -> None:
                 print(f"{label:44} {ours * 1000:9.0f}ms {base * 1000:8.0f}ms {ours / base:6.2f}x {target:6.1f}x")
             print(f"{'in-process guard, scripts loaded (median)':44} {statistics.median(warm) * 1000:9.0f}ms "
                   f"{'':>10} {'':>7} {'150ms':>8}")
-            print(f"\nguard verdict on the benchmark project: {report.verdict}")
+            not_passing = ", ".join(f"{c.id}={c.status}" for c in report.checks if c.status != "pass") or "none"
+            print(f"\nguard verdict on the benchmark project: {report.verdict} (not passing: {not_passing})")
     finally:
         db.dispose_engines()
         with admin.connect() as conn:

@@ -120,11 +120,11 @@ def check_process_env(ctx: _Context) -> CheckResult:
     """A flag added to start.sh only counts once the running workflow has been restarted."""
     value = os.environ.get(FLAG)
     if value == FLAG_VALUE:
-        return CheckResult("process-env", PASS, "This running console has the flag set.",
+        return CheckResult("process-env", PASS, "This process has the flag set.",
                            f"{FLAG}={FLAG_VALUE} in the process environment.")
     shown = "unset" if value is None else f"'{value}'"
     return CheckResult("process-env", WARN,
-                       "This running console does not have the flag — restart the workflow so it picks up start.sh.",
+                       "This process does not have the flag — restart the workflow so it picks up start.sh.",
                        f"{FLAG} is {shown} in this process's environment; restart the workflow (or run through start.sh).")
 
 
