@@ -174,7 +174,7 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
         with conn.begin():
             _, current = current_revisions(conn, settings)
     say("Checking the result…")
-    post = guard.run(settings, only=("at-head", "no-drift"), strict=target == "heads")
+    post = guard.run(settings, only=("at-head", "no-drift"), strict=target in ("head", "heads"))
     applied = applied_revisions(script, current)
     warnings = () if all(sc.revision in applied for sc in wanted) else ("some steps did not apply",)
     return UpgradeResult(start, current, tuple(steps), False, "", tuple(report.findings),
