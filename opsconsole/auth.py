@@ -11,18 +11,12 @@ import hmac
 from dataclasses import dataclass
 from typing import Any
 
-from opsconsole.errors import OpsConsoleError
+from opsconsole.errors import SignInRefused
 from opsconsole.settings import Settings
 
 VIEWER, OPERATOR = "viewer", "operator"
 DEMO_NAME = "demo"
 _MAX_NAME = 64
-
-
-class SignInRefused(OpsConsoleError):
-    """The password or the name given at sign-in was not accepted."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@
     ├── MigrationScriptError     the Alembic project cannot be loaded (bad ini, broken revision file)
     ├── AnalysisError            a migration file cannot be analysed
     ├── UpgradeRefused           the guarded upgrade would not start (guard, approval, lock held, pooler)
-    └── UpgradeFailed            a migration failed; the database stays at .last_good
+    ├── UpgradeFailed            a migration failed; the database stays at .last_good
+    └── SignInRefused            the console did not accept a password or name
 """
 
 from __future__ import annotations
@@ -68,3 +69,9 @@ class UpgradeFailed(OpsConsoleError):
     def __init__(self, message: str, last_good: str | None = None) -> None:
         self.last_good = last_good
         super().__init__(message)
+
+
+class SignInRefused(OpsConsoleError):
+    """The password or the name given at console sign-in was not accepted."""
+
+    exit_code = 1
