@@ -174,7 +174,7 @@ def assemble(settings: Settings, catalog: _sql.Catalog, tables: list[TableCount]
     for tid, n in rows.items():
         info = known.get(tid) if known is not None else None
         quality = ("rough" if rough_left.get(tid, 0.0) >= 0.5 else
-                   "mcv" if tid in statistics_seen else "exact" if exact else "mcv")
+                   "mcv" if tid in statistics_seen else "exact" if exact else "unknown")
         totals.append(TenantTotal(tid, info.name if info else None, info.is_test if info else None, round(n),
                                   round(n / grand, 6) if grand else None, quality, info is not None))
     totals.sort(key=lambda t: (-t.rows, t.tenant_id))
@@ -217,6 +217,10 @@ def summary(settings: Settings, missing: list[str], tables: list[TableCount], to
     if missing:
         warnings.append(f"{len(missing)} table(s) have no {col} column, so every tenant shares their rows: "
                         f"{', '.join(missing)}.")
+    unmeasured = [t for t in tables if t.quality == "never-analyzed" or t.status in ("error", "timeout")]
+    if tables and len(unmeasured) == len(tables):
+        warnings.append("No tenant table could be measured (never analyzed, or counting failed), so per-tenant "
+                        "figures are unknown: run ANALYZE on the tables, or use exact counts.")
     for t in tables:
         about = "" if t.quality == "exact" else "about "
         if t.null_rows:

@@ -84,7 +84,7 @@ class TenantTotal:
     is_test: bool | None
     rows: int
     share: float | None  # of all rows in the counted tables
-    quality: str  # exact | mcv | rough
+    quality: str  # exact | mcv | rough | unknown (estimated, but in no analysed table)
     known: bool  # has a row in the tenants table (False: an orphan id, or no tenants table)
 
     def to_dict(self) -> dict[str, Any]:

@@ -208,8 +208,8 @@ def count_rows(conn: Connection, rel: Relation, not_null: str | None = None) -> 
 
 
 def _ident(conn: Connection, name: str) -> str:
-    # quoted by the dialect; % doubled because the statement goes through psycopg2's pyformat
-    return conn.dialect.identifier_preparer.quote_identifier(name).replace("%", "%%")
+    # quoted by the dialect, which already doubles % for psycopg2's pyformat (_fetch always passes params)
+    return conn.dialect.identifier_preparer.quote_identifier(name)
 
 
 def _from(conn: Connection, rel: Relation) -> str:

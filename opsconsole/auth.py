@@ -8,6 +8,9 @@ configured. On the embedded demo database sign-in may be skipped: the visitor is
 from __future__ import annotations
 
 import hmac
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +20,9 @@ from opsconsole.settings import Settings
 VIEWER, OPERATOR = "viewer", "operator"
 DEMO_NAME = "demo"
 _MAX_NAME = 64
+THROTTLE_FAILURES, THROTTLE_WINDOW_S = 10, 60.0
+_failures: deque[float] = deque()
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ def sign_in(settings: Settings, password: str, name: str = "") -> User:
     """Return the user a password signs in as; raise SignInRefused when it matches no configured password."""
     if not sign_in_possible(settings):
         raise SignInRefused(setup_hint(settings))
+    _throttle()
     given = (password or "").encode()
     # Compare against both passwords every time, so timing says nothing about which one was close.
     is_operator = _matches(given, settings.operator_password)
@@ -71,6 +78,8 @@ def sign_in(settings: Settings, password: str, name: str = "") -> User:
         return User(clean, OPERATOR)
     if is_viewer:
         return User(clean_name(name) or VIEWER, VIEWER)
+    with _lock:
+        _failures.append(time.monotonic())
     raise SignInRefused("wrong password.")
 
 
@@ -85,6 +94,17 @@ def clean_name(name: str | None) -> str:
     """Return a name fit for the audit log: printable, single-line, at most 64 characters."""
     text = "".join(ch for ch in (name or "") if ch.isprintable())
     return " ".join(text.split())[:_MAX_NAME]
+
+
+def _throttle() -> None:
+    """Refuse every sign-in for a while after too many wrong passwords (per console process)."""
+    now = time.monotonic()
+    with _lock:
+        while _failures and now - _failures[0] > THROTTLE_WINDOW_S:
+            _failures.popleft()
+        if len(_failures) >= THROTTLE_FAILURES:
+            wait = int(THROTTLE_WINDOW_S - (now - _failures[0])) + 1
+            raise SignInRefused(f"too many wrong passwords; try again in {wait} s.")
 
 
 def _matches(given: bytes, configured: str | None) -> bool:

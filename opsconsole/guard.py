@@ -411,6 +411,8 @@ def _at_risk(ctx: _Context, obj: str | None) -> dict[str, Any]:
     schema = parts[0] if len(parts) >= 2 else "public"
     table = parts[1] if len(parts) >= 2 else parts[0]
     column = parts[2] if len(parts) == 3 else None
+    if schema not in ctx.settings.schemas:
+        return {}  # outside OPSCONSOLE_SCHEMAS (e.g. Supabase's auth): never read
     try:
         radius = blast_radius(ctx.settings, f"{schema}.{table}", column, conn=ctx.conn)
     except OpsConsoleError:

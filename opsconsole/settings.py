@@ -172,20 +172,30 @@ def normalize_url(url: str) -> str:
     else:
         raise SettingsError("DATABASE_URL",
                             f"scheme '{scheme}' is not PostgreSQL; use postgresql://user:password@host:5432/dbname.")
-    parts = urlsplit(normalized)
     try:
+        parts = urlsplit(normalized)
         parts.port
-    except ValueError:
-        raise SettingsError("DATABASE_URL", f"the port in '{redact_url(url)}' is not a number.") from None
+    except ValueError as exc:
+        raise SettingsError("DATABASE_URL", f"'{redact_url(url)}' is not a valid URL ({exc}); check the host "
+                                            "and port, and percent-encode special characters in the password.") from None
     if not parts.hostname and "host=" not in parts.query:
         raise SettingsError("DATABASE_URL", f"'{redact_url(url)}' names no host.")
     return normalized
 
 
 def redact_url(url: str | None) -> str:
-    """Return the URL (or libpq key=value string) with every password replaced by ***."""
+    """Return the URL (or libpq key=value string) with every password replaced by ***.
+
+    A whole URL is cut at its last '@' (a password may hold spaces or '@'); URLs inside free text
+    are found by pattern.
+    """
     if not url:
         return ""
+    scheme, sep, rest = url.partition("://")
+    if sep and re.fullmatch(r"[a-z][a-z0-9+.\-]*", scheme, re.I) and "@" in rest:
+        userinfo, _, hostpart = rest.rpartition("@")
+        if ":" in userinfo and "/" not in userinfo.split(":", 1)[0]:
+            url = f"{scheme}://{userinfo.split(':', 1)[0]}:***@{hostpart}"
     url = _URL_PASSWORD.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], url)
     return _KEY_PASSWORD.sub(lambda m: f"{m['head']}***", url)
 

@@ -96,6 +96,7 @@ def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | N
             return _locked_upgrade(conn, settings, by, target, confirm, dry_run, say)
         finally:
             _release_lock(conn, locked)
+            conn.invalidate()  # migrations may SET anything (search_path, role, timeouts): never pool it
 
 
 def lock_holder(settings: Settings, conn: Connection | None = None) -> str | None:
@@ -193,8 +194,14 @@ def _apply(conn: Connection, settings: Settings, by: str, sc: Any, current: tupl
             raise UpgradeFailed(f"{sc.path} changed after the guard checked it; run the upgrade again")
         if needs_autocommit(sc.path):
             # autocommit_block() (e.g. CREATE INDEX CONCURRENTLY) must own the transaction: Alembic does.
-            apply_revision(settings, conn, sc.revision)
-            if conn.in_transaction():
+            conn.exec_driver_sql("SET statement_timeout = 0")
+            conn.commit()
+            try:
+                apply_revision(settings, conn, sc.revision)
+            finally:
+                if conn.in_transaction():  # Alembic committed (or rolled back) the step itself
+                    conn.rollback()
+                conn.exec_driver_sql(f"SET statement_timeout = {int(settings.statement_timeout_ms)}")
                 conn.commit()
             with conn.begin():
                 _record_ok(conn, settings, by, sc, from_rev, sql_hash, started)

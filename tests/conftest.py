@@ -26,6 +26,14 @@ from opsconsole.settings import Settings, load_settings, normalize_url
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_sign_in_throttle() -> None:
+    """Wrong passwords in one test must not throttle sign-in in the next."""
+    from opsconsole import auth
+
+    auth._failures.clear()
+
+
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     """URL of a maintenance database on a real PostgreSQL server."""

@@ -471,3 +471,22 @@ def test_import_is_cheap() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("sql", "rule", "obj"), [
+    ("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'legacy') THEN DROP TABLE legacy; "
+     "END IF; END $$;", "drop-table", "public.legacy"),
+    ("DO $$ BEGIN DELETE FROM sessions; END $$;", "delete-without-where", "public.sessions"),
+    ("WITH d AS (DELETE FROM sessions RETURNING *) SELECT count(*) FROM d;", "delete-without-where",
+     "public.sessions"),
+    ("WITH u AS (UPDATE users SET email = NULL RETURNING id) SELECT 1;", "update-without-where", "public.users"),
+    ("DO $$ BEGIN EXECUTE 'DROP TABLE ' || quote_ident('t'); END $$;", "dynamic-destructive-sql", None),
+])
+def test_data_loss_hidden_in_do_blocks_and_ctes(sql: str, rule: str, obj: str | None) -> None:
+    findings = analyze_sql(sql)
+    assert [(f.rule, f.severity, f.object) for f in findings] == [(rule, "data-loss", obj)]
+
+
+def test_harmless_do_block_and_cte_have_no_findings() -> None:
+    assert analyze_sql("DO $$ BEGIN RAISE NOTICE 'DROP TABLE is only text here'; END $$;") == []
+    assert analyze_sql("WITH d AS (DELETE FROM sessions WHERE expires < now() RETURNING *) SELECT 1;") == []

@@ -92,3 +92,18 @@ def test_names_are_cleaned_for_the_audit_log() -> None:
     assert auth.clean_name("  Ann\n  Lee\x07 ") == "Ann Lee"
     assert len(auth.clean_name("x" * 500)) == 64
     assert auth.clean_name(None) == ""
+
+
+def test_too_many_wrong_passwords_lock_sign_in_for_a_while(monkeypatch) -> None:
+    from opsconsole import auth
+
+    monkeypatch.setattr(auth, "_failures", __import__("collections").deque())
+    s = load_settings(env={"DATABASE_URL": "postgresql://u@h/db", "OPSCONSOLE_VIEWER_PASSWORD": "right-one"},
+                      secrets={})
+    for _ in range(auth.THROTTLE_FAILURES):
+        with pytest.raises(SignInRefused, match="wrong password"):
+            auth.sign_in(s, "guess")
+    with pytest.raises(SignInRefused, match="too many wrong passwords"):
+        auth.sign_in(s, "right-one")
+    auth._failures.clear()
+    assert auth.sign_in(s, "right-one").role == "viewer"

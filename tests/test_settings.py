@@ -38,6 +38,8 @@ def test_every_declared_setting_is_a_field() -> None:
     ({"DATABASE_URL": "not a url"}, "DATABASE_URL", "not a URL"),
     ({"DATABASE_URL": "postgresql://u:p@h:notaport/db"}, "DATABASE_URL", "port"),
     ({"DATABASE_URL": "postgresql:///db"}, "DATABASE_URL", "no host"),
+    ({"DATABASE_URL": "postgresql://app:pw@[::1/appdb"}, "DATABASE_URL", "not a valid URL"),
+    ({"DATABASE_URL": "postgresql://app:pw@host:99999/appdb"}, "DATABASE_URL", "not a valid URL"),
 ])
 def test_bad_value_names_the_setting(tmp_path: Path, env: dict[str, str], setting: str, words: str) -> None:
     with pytest.raises(SettingsError) as info:
@@ -78,6 +80,7 @@ def test_every_url_form_is_normalised_to_psycopg2(url: str) -> None:
     ("postgres://postgres.abc:pw@aws-0-eu.pooler.supabase.com:6543/postgres",
      "postgres://postgres.abc:***@aws-0-eu.pooler.supabase.com:6543/postgres"),
     ("postgresql://user@host/db", "postgresql://user@host/db"),
+    ("postgresql+psycopg2://app:Sup3r Secret@127.0.0.1:1/appdb", "postgresql+psycopg2://app:***@127.0.0.1:1/appdb"),
 ])
 def test_redact_url(url: str, shown: str) -> None:
     assert redact_url(url) == shown

@@ -226,6 +226,18 @@ def test_never_analyzed_table_says_so(run_sql, settings):
     assert (fresh.quality, fresh.total, fresh.tenants) == ("never-analyzed", None, ())
     assert "ANALYZE" in fresh.note and result.never_analyzed == ("public.fresh",)
     assert cells(table(counts(settings, exact=True), "fresh")) == {"1": 100}
+    data = result.to_dict()
+    assert [t["quality"] for t in data["tenants"]] == ["unknown"] * len(data["tenants"])
+    assert any("could be measured" in w for w in data["isolation"]["warnings"])
+
+
+def test_table_names_with_percent_signs_are_counted_exactly(run_sql, settings):
+    run_sql('CREATE TABLE "50%%" (tenant_id int); INSERT INTO "50%%" VALUES (1), (1), (2);'  # %% for the driver
+            'CREATE TABLE "we%%sird" (tenant_id int); INSERT INTO "we%%sird" VALUES (3);')
+    result = counts(settings, exact=True)
+    assert cells(table(result, "50%")) == {"1": 2, "2": 1} and table(result, "50%").status == "exact"
+    assert cells(table(result, "we%sird")) == {"3": 1}
+    assert blast_radius(settings, "public.50%").to_dict()["status"] == "exact"
 
 
 # --- timeouts --------------------------------------------------------------------------------

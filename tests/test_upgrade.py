@@ -292,3 +292,25 @@ def test_env_py_that_opens_its_own_connection_is_refused(alembic_project, projec
     with pytest.raises(UpgradeFailed, match="does not run on the connection opsconsole hands it"):
         upgrade(project_settings, by="sam")
     assert "t1" not in _tables(project_settings)
+
+
+def test_long_autocommit_step_is_not_cut_by_the_statement_timeout(alembic_project, make_settings,
+                                                                  project_settings) -> None:
+    s = make_settings(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini), OPSCONSOLE_STATEMENT_TIMEOUT_MS="500")
+    alembic_project.add("l1", upgrade="op.execute('SELECT pg_sleep(0.8)')")
+    alembic_project.add("l2", upgrade="""
+        with op.get_context().autocommit_block():
+            op.execute('SELECT pg_sleep(0.8)')
+        """)
+    assert [st.outcome for st in upgrade(s, by="una").steps] == ["ok", "ok"]
+    with db.read_only(s) as conn:  # and the next session has its timeout back
+        assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "500ms"
+
+
+def test_a_migration_that_changes_session_settings_does_not_leak_into_the_pool(alembic_project,
+                                                                               project_settings) -> None:
+    alembic_project.add("p1", upgrade="op.execute('SET statement_timeout = 0')")
+    upgrade(project_settings, by="val")
+    for _ in range(3):
+        with db.read_only(project_settings) as conn:
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "15s"

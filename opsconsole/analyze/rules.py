@@ -97,6 +97,8 @@ RULES: dict[str, Rule] = _rules(
      "ADD COLUMN with a volatile default (random(), gen_random_uuid(), serial, stored generated) rewrites the table",
      "Add the column without the default, set the default, then backfill in batches."),
     # info: what static analysis cannot fully see
+    ("dynamic-destructive-sql", "data-loss", "SQL built or hidden at run time (EXECUTE in a DO block) drops, deletes or rewrites",
+     "Write the statement out literally in the migration so it can be reviewed, or approve the revision after review."),
     ("dynamic-sql", "info", "SQL built at run time cannot be checked statically",
      "Use a literal SQL string, or rehearse the upgrade (upgrade --rehearse) to see its effect."),
     ("data-step-get-bind", "info", "a data step through op.get_bind() runs only online; offline rendering cannot see it",

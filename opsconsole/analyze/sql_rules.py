@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from opsconsole.errors import AnalysisError
@@ -25,6 +26,21 @@ def _rangevar(rv: Any) -> str:
 def _names(obj: Any) -> str:
     parts = [p.sval for p in obj] if isinstance(obj, tuple) else [obj.sval]
     return ".".join((["public"] + parts)[-2:])
+
+
+_DESTRUCTIVE = re.compile(r"\b(DROP|TRUNCATE|DELETE|UPDATE|ALTER)\b", re.I)
+
+
+def _plpgsql_nodes(tree: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield (kind, body) for every PL/pgSQL statement node in parse_plpgsql's JSON tree."""
+    if isinstance(tree, list):
+        for item in tree:
+            yield from _plpgsql_nodes(item)
+    elif isinstance(tree, dict):
+        for key, value in tree.items():
+            if key.startswith("PLpgSQL_stmt_") and isinstance(value, dict):
+                yield key, value
+            yield from _plpgsql_nodes(value)
 
 
 def _walk(node: Any) -> Iterator[Any]:
@@ -66,10 +82,17 @@ class SqlAnalyzer:
         for raw, text in stmts:
             end = raw.stmt_location + raw.stmt_len if raw.stmt_len else len(text)
             self._stmt = text[raw.stmt_location:end].strip()
-            handler = getattr(self, f"_{type(raw.stmt).__name__}", None)
-            if handler is not None:
-                handler(raw.stmt)
+            self._dispatch(raw.stmt)
         return self.findings
+
+    def _dispatch(self, stmt: Any) -> None:
+        """Judge one statement, and the DELETE/UPDATE nested in its WITH clauses."""
+        handler = getattr(self, f"_{type(stmt).__name__}", None)
+        if handler is not None:
+            handler(stmt)
+        for node in _walk(stmt):
+            if node is not stmt and type(node).__name__ in ("DeleteStmt", "UpdateStmt"):
+                getattr(self, f"_{type(node).__name__}")(node)
 
     def _lenient(self, sql: str) -> list[tuple[Any, str]]:
         from pglast import parse_sql
@@ -125,6 +148,31 @@ class SqlAnalyzer:
                 name = _names(obj.names) if hasattr(obj, "names") else _names(obj)
                 what = kind.name.removeprefix("OBJECT_").lower()
                 self._add("drop-cascade", name, f"drops {what} {name} CASCADE, which drops every column using it")
+
+    def _DoStmt(self, stmt: Any) -> None:
+        """Judge the SQL inside a DO block (PL/pgSQL) as if it stood on its own."""
+        from pglast import parse_plpgsql, parse_sql
+        from pglast.parser import ParseError
+
+        try:
+            tree = parse_plpgsql(self._stmt or "")
+        except Exception as exc:  # pglast raises ParseError or ValueError on odd bodies
+            self._add("dynamic-destructive-sql", None, f"a DO block that could not be read ({exc}); review it by hand")
+            return
+        for kind, node in _plpgsql_nodes(tree):
+            query = node.get("sqlstmt", node.get("query", {})).get("PLpgSQL_expr", {}).get("query", "")
+            if kind == "PLpgSQL_stmt_execsql":
+                try:
+                    for raw in parse_sql(query):
+                        self._dispatch(raw.stmt)
+                except ParseError:
+                    continue
+            elif kind == "PLpgSQL_stmt_dynexecute":
+                if _DESTRUCTIVE.search(query):
+                    self._add("dynamic-destructive-sql", None, f"EXECUTE of a string built at run time that "
+                                                               f"drops or deletes: {query[:80]}")
+                else:
+                    self._add("dynamic-sql", None, f"EXECUTE of a string built at run time: {query[:80]}")
 
     def _DropdbStmt(self, stmt: Any) -> None:
         self._add("drop-database", stmt.dbname, f"drops database {stmt.dbname}")
