@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 SCHEMA = "opsconsole"
+_DDL_LOCK = 0x6F7073636F6E74  # serialises the creation of the tables below
 
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
@@ -101,7 +102,14 @@ def text_sha256(text: str) -> str:
 
 
 def ensure_tables(conn: Connection) -> None:
-    """Create opsconsole's schema and tables if they are missing (inside the caller's transaction)."""
+    """Create opsconsole's schema and tables if they are missing (inside the caller's transaction).
+
+    Two sessions creating them at once would collide in the catalog (CREATE … IF NOT EXISTS is not
+    race-free), so creation is serialised with a transaction-level advisory lock.
+    """
+    if conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.approvals') IS NOT NULL").scalar():
+        return
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
     conn.exec_driver_sql(_DDL)
 
 

@@ -163,7 +163,7 @@ def normalize_url(url: str) -> str:
     if not sep:
         raise SettingsError("DATABASE_URL",
                             "is not a URL (a key=value connection string?); use "
-                            "postgresql://user:password@host:5432/dbname.")
+                            "postgresql://USER:PASSWORD@HOST:5432/DBNAME.")
     if rest.split("/", 1)[0].count("@") > 1:
         raise SettingsError("DATABASE_URL", "the password contains '@'; percent-encode it as %40.")
     scheme = scheme.lower()
@@ -171,7 +171,7 @@ def normalize_url(url: str) -> str:
         normalized = f"{_DRIVER}://{rest}"
     else:
         raise SettingsError("DATABASE_URL",
-                            f"scheme '{scheme}' is not PostgreSQL; use postgresql://user:password@host:5432/dbname.")
+                            f"scheme '{scheme}' is not PostgreSQL; use postgresql://USER:PASSWORD@HOST:5432/DBNAME.")
     try:
         parts = urlsplit(normalized)
         parts.port

@@ -73,7 +73,7 @@ def test_history_json(env, settings) -> None:
 
 
 def test_unreachable_database_is_one_line_exit_2_without_password(monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://admin:Sup3rS3cret!@127.0.0.1:1/app")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://admin:Sup3rS3cret!@127.0.0.1:1/example")
     monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "2")
     for argv in (("status",), ("status", "--json"), ("history", "--json"), ("guard", "--json"), ("counts",),
                  ("upgrade", "--by", "t")):
@@ -145,7 +145,7 @@ def test_embedded_database_status_and_history(monkeypatch, tmp_path) -> None:
 
 
 def test_analyze_exit_codes_without_a_database(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/none")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/example")
     safe = tmp_path / "safe.sql"
     safe.write_text("CREATE TABLE t (id int); -- DROP TABLE t is only a comment\n")
     lossy = tmp_path / "lossy.sql"
@@ -179,7 +179,7 @@ def test_upgrade_cli_refusal_exits_1(env, monkeypatch) -> None:
 @pytest.mark.parametrize("url", [
     "postgresql://postgres@127.0.0.1:1/postgres?password=Hunter2Secret",
     "host=127.0.0.1 port=1 user=postgres password=Hunter2Secret",
-    "postgresql://postgres:Hunter2@Secret@127.0.0.1:1/postgres",
+    "postgresql://postgres:Hunter2@Secret@127.0.0.1:1/example",
 ])
 def test_no_password_form_is_ever_printed(monkeypatch, url: str) -> None:
     monkeypatch.setenv("DATABASE_URL", url)

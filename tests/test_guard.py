@@ -145,19 +145,19 @@ def test_rls_enabled_only_on_supabase(make_settings) -> None:
 
 
 def test_database_target_warnings(make_settings) -> None:
-    pooler = make_settings(DATABASE_URL="postgresql://u:pw@aws-0-eu.pooler.supabase.com:6543/postgres")
+    pooler = make_settings(DATABASE_URL="postgresql://u:pw@aws-0-eu.pooler.supabase.com:6543/example")
     check = guard.run(pooler, only=["database-target"]).check("database-target")
     assert check.status == "warn" and "transaction-mode pooler" in check.detail and "pw" not in check.detail
-    wrong = make_settings(DATABASE_URL="postgresql://u:pw@helium/heliumdb", OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
+    wrong = make_settings(DATABASE_URL="postgresql://u:pw@helium/example", OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
     check = guard.run(wrong, only=["database-target"]).check("database-target")
     assert check.status == "warn" and "db.abc.supabase.co" in check.detail
-    right = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co:5432/postgres",
+    right = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co:5432/example",
                           OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
     assert guard.run(right, only=["database-target"]).check("database-target").status == "pass"
 
 
 def test_start_script_and_process_env_need_no_database(make_settings, tmp_path, monkeypatch) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/none")
+    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example")
     bad = tmp_path / "start.sh"
     bad.write_text("#!/bin/bash\n# export DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
     monkeypatch.delenv("DISABLE_AUTO_MIGRATIONS", raising=False)
@@ -170,7 +170,7 @@ def test_start_script_and_process_env_need_no_database(make_settings, tmp_path, 
 
 
 def test_unreachable_database_fails_reachable_and_skips_the_rest(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/none", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
+    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
     report = guard.run(s)
     assert statuses(report)["database-reachable"] == "fail" and not report.ok
     assert statuses(report)["at-head"] == "warn" and report.verdict == "Do not publish"
@@ -211,12 +211,12 @@ def test_a_check_that_times_out_fails_alone(make_settings) -> None:
 
 
 def test_selected_checks_report_an_unreachable_database(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/none", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
+    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
     report = guard.run(s, strict=True, only=["at-head", "applied-unchanged"])
     assert statuses(report)["database-reachable"] == "fail" and not report.ok
 
 
 def test_expected_host_must_match_exactly(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co.evil.net:5432/postgres",
+    s = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co.evil.net:5432/example",
                       OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
     assert guard.run(s, only=["database-target"]).check("database-target").status == "warn"

@@ -36,10 +36,10 @@ def test_every_declared_setting_is_a_field() -> None:
     ({"OPSCONSOLE_GLOBAL_TABLES": "plans,1bad"}, "OPSCONSOLE_GLOBAL_TABLES", "identifier"),
     ({"DATABASE_URL": "mysql://u:p@h/db"}, "DATABASE_URL", "not PostgreSQL"),
     ({"DATABASE_URL": "not a url"}, "DATABASE_URL", "not a URL"),
-    ({"DATABASE_URL": "postgresql://u:p@h:notaport/db"}, "DATABASE_URL", "port"),
+    ({"DATABASE_URL": "postgresql://u:p@example.com:notaport/db"}, "DATABASE_URL", "port"),
     ({"DATABASE_URL": "postgresql:///db"}, "DATABASE_URL", "no host"),
-    ({"DATABASE_URL": "postgresql://app:pw@[::1/appdb"}, "DATABASE_URL", "not a valid URL"),
-    ({"DATABASE_URL": "postgresql://app:pw@host:99999/appdb"}, "DATABASE_URL", "not a valid URL"),
+    ({"DATABASE_URL": "postgresql://app:pw@[::1/example"}, "DATABASE_URL", "not a valid URL"),
+    ({"DATABASE_URL": "postgresql://app:pw@example.com:99999/appdb"}, "DATABASE_URL", "not a valid URL"),
 ])
 def test_bad_value_names_the_setting(tmp_path: Path, env: dict[str, str], setting: str, words: str) -> None:
     with pytest.raises(SettingsError) as info:
@@ -76,9 +76,9 @@ def test_every_url_form_is_normalised_to_psycopg2(url: str) -> None:
 
 
 @pytest.mark.parametrize(("url", "shown"), [
-    ("postgresql://user:s3cr%40t@host:5432/db", "postgresql://user:***@host:5432/db"),
-    ("postgres://postgres.abc:pw@aws-0-eu.pooler.supabase.com:6543/postgres",
-     "postgres://postgres.abc:***@aws-0-eu.pooler.supabase.com:6543/postgres"),
+    ("postgresql://user:s3cr%40t@db.example.com:5432/db", "postgresql://user:***@db.example.com:5432/db"),
+    ("postgres://postgres.abc:pw@aws-0-eu.pooler.supabase.com:6543/example",
+     "postgres://postgres.abc:***@aws-0-eu.pooler.supabase.com:6543/example"),
     ("postgresql://user@host/db", "postgresql://user@host/db"),
     ("postgresql+psycopg2://app:Sup3r Secret@127.0.0.1:1/appdb", "postgresql+psycopg2://app:***@127.0.0.1:1/appdb"),
 ])
@@ -87,7 +87,7 @@ def test_redact_url(url: str, shown: str) -> None:
 
 
 def test_settings_never_show_passwords(tmp_path: Path) -> None:
-    s = load_settings(env={"DATABASE_URL": "postgresql://u:topsecret@h/db",
+    s = load_settings(env={"DATABASE_URL": "postgresql://u:topsecret@db.example.com/db",
                            "OPSCONSOLE_OPERATOR_PASSWORD": "op-pass-123",
                            "OPSCONSOLE_VIEWER_PASSWORD": "view-pass-123"}, secrets={}, base_dir=tmp_path)
     for shown in (repr(s), str(s), str(s.to_dict())):
@@ -96,13 +96,13 @@ def test_settings_never_show_passwords(tmp_path: Path) -> None:
 
 
 def test_redact_text_scrubs_urls_and_secrets() -> None:
-    text = "failed for postgresql://u:hunter22@h/db with password hunter22 and p%40ss"
+    text = "failed for postgresql://u:hunter22@db.example.com/db with password hunter22 and p%40ss"
     out = redact_text(text, ("hunter22", "p@ss"))
     assert "hunter22" not in out and "p%40ss" not in out
 
 
 @pytest.mark.parametrize("value", ["host=127.0.0.1 user=postgres password=Hunter2Secret dbname=x",
-                                   "postgresql://postgres:Hunter2@Secret@127.0.0.1:5432/postgres"])
+                                   "postgresql://postgres:Hunter2@Secret@127.0.0.1:5432/example"])
 def test_unusable_urls_never_echo_the_password(tmp_path: Path, value: str) -> None:
     with pytest.raises(SettingsError) as info:
         load_settings(env={"DATABASE_URL": value}, secrets={}, base_dir=tmp_path)

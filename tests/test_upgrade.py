@@ -158,7 +158,7 @@ def test_dry_run_prints_sql_and_changes_nothing(settings) -> None:
 
 
 def test_transaction_pooler_is_refused_before_connecting(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://postgres.ref:pw@aws-0-eu-west-1.pooler.supabase.com:6543/postgres")
+    s = make_settings(DATABASE_URL="postgresql://postgres.ref:pw@aws-0-eu-west-1.pooler.supabase.com:6543/example")
     with pytest.raises(UpgradeRefused) as info:
         upgrade(s, by="kim")
     assert info.value.reason == "pooler" and "session pooler" in str(info.value)
@@ -314,3 +314,25 @@ def test_a_migration_that_changes_session_settings_does_not_leak_into_the_pool(a
     for _ in range(3):
         with db.read_only(project_settings) as conn:
             assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "15s"
+
+
+def test_own_tables_are_created_once_when_two_sessions_race(settings) -> None:
+    """Two first writes at the same moment must not collide in the catalog."""
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def first_write(who: str) -> None:
+        try:
+            with db.connect(settings) as conn, conn.begin():
+                barrier.wait()
+                audit.record(conn, actor=who, action="test", outcome="ok")
+        except BaseException as exc:  # noqa: BLE001 - the test reports any failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=first_write, args=(n,)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    assert sorted(e.actor for e in audit.read_log(settings)) == ["a", "b"]
