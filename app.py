@@ -65,6 +65,10 @@ def sidebar(user: auth.User) -> None:
 
 
 load_once()
+settings = st.session_state.get("settings")
+if "user" not in st.session_state and settings is not None and auth.can_skip_sign_in(settings) \
+        and not auth.sign_in_possible(settings):
+    st.session_state["user"] = auth.demo_user(settings)  # the demo with no passwords: nothing to sign in with
 user = st.session_state.get("user")
 if "settings" in st.session_state and user is None:
     st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()

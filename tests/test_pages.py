@@ -167,16 +167,23 @@ def test_remote_database_without_passwords_explains_what_to_set(console: Console
     assert not at.text_input and not at.button  # nothing to sign in with, and no demo skip on a real database
 
 
-def test_embedded_demo_may_skip_sign_in_as_the_operator_demo(console: Console, tmp_path: Path) -> None:
+def test_embedded_demo_without_passwords_signs_in_as_the_operator_demo(console: Console, tmp_path: Path) -> None:
     # a home too long for a Unix socket makes the embedded server refuse at once: the page must say so
     console(DATABASE_URL=None, OPSCONSOLE_VIEWER_PASSWORD=None, OPSCONSOLE_OPERATOR_PASSWORD=None,
             OPSCONSOLE_HOME=str(tmp_path / ("x" * 120)))
-    at = open_console(role=None)
-    at.button(key="signin_demo").click().run()
+    at = open_console(role=None)  # no passwords on the demo: signed in as "demo" at once (deep links work)
     assert at.session_state["user"] == User("demo", "operator")
     assert "Signed in as **demo** · operator" in [m.value for m in at.sidebar.markdown]
     assert "EMBEDDED DEMO DATABASE" in text(at) and "too long for a Unix socket" in text(at)
     assert not at.exception
+
+
+def test_embedded_demo_with_passwords_may_still_skip_sign_in(console: Console, tmp_path: Path) -> None:
+    console(DATABASE_URL=None, OPSCONSOLE_HOME=str(tmp_path / ("x" * 120)))
+    at = open_console(role=None)
+    assert "user" not in at.session_state
+    at.button(key="signin_demo").click().run()
+    assert at.session_state["user"] == User("demo", "operator")
 
 
 # --- every page, passing ------------------------------------------------------------------------
