@@ -9,6 +9,10 @@ export OPSCONSOLE_GLOBAL_TABLES="${OPSCONSOLE_GLOBAL_TABLES:-plans}"
 
 PY="${OPSCONSOLE_PYTHON:-python3}"
 if [ -x .venv/bin/python ]; then PY=.venv/bin/python; fi
+# A platform that runs this script directly (Replit) may not have installed the requirements yet.
+if ! "$PY" -c 'import streamlit, alembic, pgserver, pglast' 2>/dev/null; then
+  "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+fi
 
 # The guarded upgrade refuses (and logs why) rather than apply anything unsafe; the console still
 # starts so the Overview page can show the reason.
