@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opsconsole.settings import Settings, redact_text
+from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -124,12 +124,8 @@ def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev:
     """Append one row to the audit log (inside the caller's transaction); errors are redacted."""
     from sqlalchemy import text
 
-    if error and settings is not None:
-        from opsconsole.settings import url_password
-
-        error = redact_text(error, (url_password(settings.database_url),))
-    elif error:
-        error = redact_text(error)
+    if error:
+        error = (settings or Settings()).redact(error)
     ensure_tables(conn)
     conn.execute(text(f"""INSERT INTO {SCHEMA}.audit_log
         (actor, action, from_rev, to_rev, sql_sha256, duration_ms, outcome, error)

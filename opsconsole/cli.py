@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from opsconsole.errors import OpsConsoleError
-from opsconsole.settings import Settings, load_settings, redact_text, url_password
+from opsconsole.settings import Settings, load_settings
 
 Command = Callable[[argparse.Namespace, Settings, TextIO], int]
 _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
@@ -278,15 +278,4 @@ def _json(out: TextIO, data: Any, code: int) -> int:
 
 
 def _scrub(text: str, settings: Settings | None) -> str:
-    raw = os.environ.get("DATABASE_URL")
-    secrets: tuple[str | None, ...] = (_safe_password(raw),)
-    if settings is not None:
-        secrets += (url_password(settings.database_url), settings.viewer_password, settings.operator_password)
-    return redact_text(text, secrets)
-
-
-def _safe_password(url: str | None) -> str | None:
-    try:
-        return url_password(url)
-    except ValueError:  # a malformed URL: redact_text's patterns still apply
-        return None
+    return (settings or Settings()).redact(text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from opsconsole.errors import DatabaseUnreachable, EmbeddedServerError
-from opsconsole.settings import Settings, redact_text, redact_url, url_password
+from opsconsole.settings import Settings, redact_url
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -141,8 +141,7 @@ def explain_connect_error(exc: BaseException, settings: Settings) -> DatabaseUnr
         if any(n in low for n in needles):
             reason, advice = code, hint
             break
-    message = redact_text(f"cannot connect to {where.url} ({reason}): {text} — {advice}.",
-                          (url_password(settings.database_url),))
+    message = settings.redact(f"cannot connect to {where.url} ({reason}): {text} — {advice}.")
     return DatabaseUnreachable(message, reason=reason)
 
 
@@ -175,18 +174,28 @@ def _start_embedded(data: Path) -> Any:
     except Exception as exc:  # pgserver raises plain exceptions with the server log in them
         raise EmbeddedServerError(f"the embedded PostgreSQL under {data} did not start: {exc}. "
                                   f"Delete {data} to start afresh, or set DATABASE_URL.") from None
+    if not _admin(data, "SELECT 1 FROM pg_database WHERE datname = %s", (EMBEDDED_DATABASE,)):
+        _admin(data, f'CREATE DATABASE "{EMBEDDED_DATABASE}"')
+    return server
+
+
+def embedded_admin(home: Path, sql: str) -> None:
+    """Run one statement (CREATE / DROP DATABASE) on the embedded server's maintenance database."""
+    embedded_url(home)
+    _admin((home / "pgdata").resolve(), sql)
+
+
+def _admin(data: Path, sql: str, params: tuple[Any, ...] | None = None) -> list[tuple[Any, ...]]:
     import psycopg2
 
     conn = psycopg2.connect(dbname="postgres", user="postgres", host=str(data))
     try:
         conn.autocommit = True
         with conn.cursor() as cur:
-            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (EMBEDDED_DATABASE,))
-            if cur.fetchone() is None:
-                cur.execute(f'CREATE DATABASE "{EMBEDDED_DATABASE}"')
+            cur.execute(sql, params)
+            return cur.fetchall() if cur.description else []
     finally:
         conn.close()
-    return server
 
 
 def _make_engine(url: str, settings: Settings) -> Engine:

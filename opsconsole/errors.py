@@ -15,6 +15,17 @@
 from __future__ import annotations
 
 
+def describe(exc: BaseException) -> str:
+    """Return 'Type: message' for any exception (a driver's own message when wrapped), never empty."""
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    if not message:
+        import traceback
+
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        message = f"raised at {frame.filename}:{frame.lineno}" if frame else repr(exc)
+    return f"{type(exc).__name__}: {message}"
+
+
 class OpsConsoleError(Exception):
     """Root of every error opsconsole raises on purpose."""
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opsconsole.errors import AnalysisError, OpsConsoleError, SettingsError
+from opsconsole.errors import AnalysisError, OpsConsoleError, SettingsError, describe
 from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,6 +65,12 @@ class GuardReport:
         if any(c.status == WARN for c in self.checks):
             return "Action needed"
         return "Safe to publish"
+
+    @property
+    def unapproved(self) -> tuple[str, ...]:
+        """Revisions with a data-loss finding and no valid approval: the upgrade needs them confirmed."""
+        return tuple(dict.fromkeys(f["revision"] for f in self.findings
+                                   if f["severity"] == "data-loss" and not f.get("approved")))
 
     def check(self, check_id: str) -> CheckResult | None:
         """Return one check's result by id."""
@@ -204,6 +210,7 @@ def check_pending_safe(ctx: _Context) -> CheckResult:
     """A pending migration that drops or rewrites data destroys production rows; it needs a reviewed approval."""
     from opsconsole import audit
     from opsconsole.analyze import analyze_migration_file
+    from opsconsole.analyze.rules import finding
 
     if _problem(ctx, "unknown-revision") or not ctx.status.pending:
         return CheckResult("pending-safe", PASS, "No pending migration to judge.", "")
@@ -214,9 +221,8 @@ def check_pending_safe(ctx: _Context) -> CheckResult:
         try:
             found = [f.to_dict() for f in analyze_migration_file(rev.path)]
         except AnalysisError as exc:  # unreadable is treated as unsafe: it needs an approval too
-            found = [{"revision": rev.revision, "rule": "unanalysable", "severity": "data-loss", "object": None,
-                      "statement": None, "message": f"the analyzer could not read this migration: {exc}",
-                      "hint": "Fix the file, or review it by hand and approve the revision."}]
+            found = [finding("unanalysable", rev.revision, None, None,
+                             f"the analyzer could not read this migration: {exc}").to_dict()]
         for data in found:
             data["approved"] = approved
             if data["severity"] == "data-loss":
@@ -237,7 +243,7 @@ def check_pending_safe(ctx: _Context) -> CheckResult:
 def check_applied_unchanged(ctx: _Context) -> CheckResult:
     """Editing a migration after it ran means the code no longer describes the database."""
     from opsconsole import audit
-    from opsconsole.migrations import applied_revisions
+    from opsconsole.migrations import applied_revisions, find_revision
 
     recorded = audit.applied_checksums(ctx.conn)
     if not recorded:
@@ -246,7 +252,7 @@ def check_applied_unchanged(ctx: _Context) -> CheckResult:
     applied = applied_revisions(ctx.script, ctx.status.current)
     changed = []
     for rev, sha in sorted(recorded.items()):
-        sc = _get_script(ctx.script, rev)
+        sc = find_revision(ctx.script, rev)
         if sc is None or rev not in applied:
             continue
         if audit.file_sha256(sc.path) != sha:
@@ -363,13 +369,9 @@ def _run(ctx: _Context, wanted: list[str]) -> GuardReport:
                                        ctx.db_error or ""))
             continue
         results.append(_run_one(ctx, check_id, fn, needs_db))
-    pending: tuple[dict[str, Any], ...] = ()
-    if ctx.conn is not None and ("status" in ctx.__dict__ or any(w in wanted for w in ("at-head", "pending-safe"))):
-        try:
-            pending = tuple({"revision": r.revision, "message": r.message, "path": r.path}
-                            for r in ctx.status.pending)
-        except OpsConsoleError:
-            pending = ()
+    status = ctx.__dict__.get("status")  # computed by whichever check needed it, never just for this list
+    pending = tuple({"revision": r.revision, "message": r.message, "path": r.path}
+                    for r in (status.pending if status is not None else ()))
     return GuardReport(tuple(results), pending, tuple(ctx.findings), ctx.strict)
 
 
@@ -377,28 +379,18 @@ def _run_one(ctx: _Context, check_id: str, fn: Check, needs_db: bool) -> CheckRe
     """Run one check; on the shared read-only transaction it gets a savepoint, so a timeout stays local."""
     from sqlalchemy.exc import DBAPIError
 
-    from opsconsole.settings import redact_text, url_password
-
     try:
         if needs_db and ctx.conn is not None:
             with ctx.conn.begin_nested():
                 return fn(ctx)
         return fn(ctx)
     except (OpsConsoleError, DBAPIError) as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        reason = redact_text(reason, (url_password(ctx.settings.database_url),))
+        reason = ctx.settings.redact(describe(exc).splitlines()[0])
         return CheckResult(check_id, FAIL, f"The {check_id} check could not run.", reason)
 
 
 def _problem(ctx: _Context, code: str) -> Any:
     return next((p for p in ctx.status.problems if p.code == code), None)
-
-
-def _get_script(script: Any, rev: str) -> Any:
-    try:
-        return script.get_revision(rev)
-    except Exception:  # unknown ids raise in alembic
-        return None
 
 
 def _at_risk(ctx: _Context, obj: str | None) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,13 +134,48 @@ def _fingerprint(settings: Settings, script: ScriptDirectory) -> tuple[Any, ...]
     return tuple(sorted(entries))
 
 
-def apply_revision(settings: Settings, conn: Connection, revision: str) -> None:
-    """Run `alembic upgrade <revision>` on our connection; refuse an env.py that opens its own.
+def apply_revision(settings: Settings, conn: Connection, revision: str,
+                   then: Callable[[Connection], None] | None = None) -> None:
+    """Apply one revision on our connection in its own transaction, then run `then` in that transaction.
 
-    Same as alembic.command.upgrade, plus one check before any step runs: the migration context
-    env.py configured must use the connection we handed it, or the lock, the timeouts and the
-    one-transaction-per-step rollback would not apply.
+    statement_timeout is off for the step (long backfills are fine; lock_timeout still guards lock
+    waits). A revision using autocommit_block() (CREATE INDEX CONCURRENTLY) must own its
+    transaction, so Alembic manages it and `then` runs in a transaction of its own afterwards. An
+    env.py that opens its own connection is refused before any step runs: the lock, the timeouts and
+    the rollback would not reach it.
     """
+    sc = find_revision(script_directory(settings), revision)
+    if sc is not None and _uses_autocommit(sc.path):
+        conn.exec_driver_sql("SET statement_timeout = 0")
+        conn.commit()
+        try:
+            _run_upgrade(settings, conn, revision)
+        finally:
+            if conn.in_transaction():  # Alembic committed (or rolled back) the step itself
+                conn.rollback()
+            conn.exec_driver_sql(f"SET statement_timeout = {int(settings.statement_timeout_ms)}")
+            conn.commit()
+        if then is not None:
+            with conn.begin():
+                then(conn)
+        return
+    with conn.begin():
+        conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+        _run_upgrade(settings, conn, revision)
+        if then is not None:
+            then(conn)
+
+
+def find_revision(script: ScriptDirectory, revision: str) -> Script | None:
+    """Return the script of a revision id, or None when the scripts do not know it."""
+    try:
+        return script.get_revision(revision)
+    except Exception:  # alembic raises ResolutionError / CommandError for unknown ids
+        return None
+
+
+def _run_upgrade(settings: Settings, conn: Connection, revision: str) -> None:
+    """alembic.command.upgrade on our connection, checking env.py really uses it."""
     from alembic.runtime.environment import EnvironmentContext
 
     config = load_config(settings, connection=conn)
@@ -154,6 +190,10 @@ def apply_revision(settings: Settings, conn: Connection, revision: str) -> None:
 
     with EnvironmentContext(config, script, fn=steps, as_sql=False, destination_rev=revision):
         script.run_env()
+
+
+def _uses_autocommit(path: str) -> bool:
+    return "autocommit_block" in Path(path).read_text(encoding="utf-8-sig", errors="replace")
 
 
 def version_table(settings: Settings) -> tuple[str, str | None]:
@@ -185,10 +225,11 @@ def applied_revisions(script: ScriptDirectory, current: tuple[str, ...]) -> set[
         if rev in seen:
             continue
         seen.add(rev)
-        sc = _get(script, rev)
+        sc = find_revision(script, rev)
         if sc is not None:
             stack.extend(_down(sc))
-            stack.extend(dep.revision for dep in map(lambda d: _get(script, d), _tuple(sc.dependencies)) if dep)
+            deps = (find_revision(script, d) for d in _tuple(sc.dependencies))  # ids, labels or prefixes
+            stack.extend(dep.revision for dep in deps if dep is not None)
     return seen
 
 
@@ -204,10 +245,11 @@ def pending_to(script: ScriptDirectory, start: tuple[str, ...], target: str) -> 
     pending = pending_revisions(script, start)
     if target in ("head", "heads"):
         return pending
-    try:
-        wanted = applied_revisions(script, (script.get_revision(target).revision,))
-    except Exception:
-        raise MigrationScriptError(f"unknown target revision '{target}'; pick one from 'python -m opsconsole history'.") from None
+    goal = find_revision(script, target)
+    if goal is None:
+        raise MigrationScriptError(f"unknown target revision '{target}'; pick one from "
+                                   "'python -m opsconsole history'.")
+    wanted = applied_revisions(script, (goal.revision,))
     return [sc for sc in pending if sc.revision in wanted]
 
 
@@ -258,7 +300,7 @@ def _status(script: ScriptDirectory, migrated: bool, current: tuple[str, ...]) -
         problems.append(Problem("never-migrated",
                                 "The database has never been migrated (no alembic_version table); "
                                 "run the guarded upgrade to create the schema."))
-    unknown = [rev for rev in current if _get(script, rev) is None]
+    unknown = [rev for rev in current if find_revision(script, rev) is None]
     if unknown:
         problems.append(Problem("unknown-revision",
                                 f"The database is at {', '.join(unknown)}, which the scripts do not contain; "
@@ -269,13 +311,6 @@ def _status(script: ScriptDirectory, migrated: bool, current: tuple[str, ...]) -
     if pending and migrated:
         problems.append(Problem("behind", f"{len(pending)} migration(s) are pending; run the guarded upgrade."))
     return SchemaStatus(current, heads, pending, migrated, tuple(problems))
-
-
-def _get(script: ScriptDirectory, rev: str) -> Script | None:
-    try:
-        return script.get_revision(rev)
-    except Exception:  # alembic raises ResolutionError / CommandError for unknown ids
-        return None
 
 
 def _describe(sc: Script, state: str, is_head: bool) -> Revision:

@@ -11,8 +11,8 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
-from opsconsole.errors import OpsConsoleError
-from opsconsole.settings import Settings, redact_text
+from opsconsole.errors import OpsConsoleError, describe
+from opsconsole.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -53,49 +53,37 @@ class Rehearsal:
 
 def rehearse(settings: Settings, target: str = "heads") -> Rehearsal:
     """Migrate a scratch database to the managed database's revision, then on to `target`, and report."""
-    from opsconsole.db import connect, embedded_url
+    from opsconsole.db import connect, dispose_engines, embedded_admin, embedded_url
     from opsconsole.migrations import apply_revision, pending_to, script_directory, status
-    from opsconsole.upgrade import describe_error, needs_autocommit
 
     st = status(settings)
     if any(p.code == "unknown-revision" for p in st.problems):
         raise OpsConsoleError("cannot rehearse: the database is at a revision these scripts do not know.")
-    script = script_directory(settings)
-    steps = pending_to(script, st.current, target)
-    server = embedded_url(settings.home)
+    steps = pending_to(script_directory(settings), st.current, target)
     name = f"opsconsole_rehearsal_{uuid.uuid4().hex[:10]}"
-    scratch_url = server.replace("/opsconsole?", f"/{name}?")
+    scratch_url = embedded_url(settings.home).replace("/opsconsole?", f"/{name}?")
     scratch = replace(settings, database_url=scratch_url)
-    _admin(server, f'CREATE DATABASE "{name}"')
+    embedded_admin(settings.home, f'CREATE DATABASE "{name}"')
+    applied: list[str] = []
+    failed = error = None
     try:
         with connect(scratch) as conn:
             for rev in st.current:
-                with conn.begin():
-                    apply_revision(scratch, conn, rev)
+                apply_revision(scratch, conn, rev)
             before = _snapshot(conn, settings)
-            applied: list[str] = []
-            failed = error = None
             for sc in steps:
                 try:
-                    if needs_autocommit(sc.path):
-                        apply_revision(scratch, conn, sc.revision)
-                        conn.commit()
-                    else:
-                        with conn.begin():
-                            apply_revision(scratch, conn, sc.revision)
-                    applied.append(sc.revision)
+                    apply_revision(scratch, conn, sc.revision)
                 except Exception as exc:  # a migration raises whatever its code raises
                     if conn.in_transaction():
                         conn.rollback()
-                    failed = sc.revision
-                    error = redact_text(describe_error(exc))
+                    failed, error = sc.revision, settings.redact(describe(exc))
                     break
+                applied.append(sc.revision)
             after = _snapshot(conn, settings)
     finally:
-        from opsconsole.db import dispose_engines
-
         dispose_engines(scratch_url)
-        _admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        embedded_admin(settings.home, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     lost_tables = tuple(sorted(t for t in before if t not in after))
     lost_columns = tuple(sorted(f"{t}.{c}" for t, cols in before.items() if t in after
                                 for c in cols if c not in after[t]))
@@ -111,17 +99,3 @@ def _snapshot(conn: Any, settings: Settings) -> dict[str, set[str]]:
         out.setdefault(table, set()).add(column)
     conn.rollback()
     return out
-
-
-def _admin(server_url: str, sql: str) -> None:
-    import psycopg2
-    from urllib.parse import parse_qs, urlsplit
-
-    host = parse_qs(urlsplit(server_url).query)["host"][0]
-    conn = psycopg2.connect(dbname="postgres", user="postgres", host=host)
-    try:
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            cur.execute(sql)
-    finally:
-        conn.close()

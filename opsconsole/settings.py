@@ -95,6 +95,11 @@ class Settings:
         )
         return f"Settings({shown})"
 
+    def redact(self, text: str) -> str:
+        """Scrub every URL password and every configured secret out of free text."""
+        return redact_text(text, (_password_of(self.database_url), _password_of(os.environ.get("DATABASE_URL")),
+                                  self.viewer_password, self.operator_password))
+
     def to_dict(self) -> dict[str, Any]:
         """Return the settings for display, passwords redacted."""
         out: dict[str, Any] = {}
@@ -215,6 +220,13 @@ def url_password(url: str | None) -> str | None:
         return None
     password = urlsplit(url).password
     return unquote(password) if password else None
+
+
+def _password_of(url: str | None) -> str | None:
+    try:
+        return url_password(url)
+    except ValueError:  # a malformed URL: redact_text's patterns still apply
+        return None
 
 
 def _read_secrets(path: Path) -> Mapping[str, Any]:

@@ -12,11 +12,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opsconsole import audit
-from opsconsole.errors import OpsConsoleError, UpgradeFailed, UpgradeRefused
-from opsconsole.settings import Settings, redact_text, url_password
+from opsconsole.errors import OpsConsoleError, UpgradeFailed, UpgradeRefused, describe
+from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -130,7 +131,7 @@ def render_sql(settings: Settings, start: tuple[str, ...], target: str = "heads"
 def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, confirm: str | None,
                     dry_run: bool, say: Progress) -> UpgradeResult:
     from opsconsole import guard
-    from opsconsole.migrations import applied_revisions, current_revisions, pending_to, script_directory
+    from opsconsole.migrations import current_revisions, pending_to, script_directory
 
     say("Running the deploy guard before upgrading…")
     with conn.begin():
@@ -144,13 +145,11 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
     if blockers:
         _refuse(conn, settings, by, start, "; ".join(f"{c.id}: {c.detail or c.summary}" for c in blockers),
                 "guard", dry_run)
-    unapproved = sorted({f["revision"] for f in report.findings
-                         if f["severity"] == "data-loss" and not f.get("approved")})
     script = script_directory(settings)
     wanted = pending_to(script, start, target)
     wanted_ids = {sc.revision for sc in wanted}
     confirmed = {part.strip() for part in (confirm or "").split(",") if part.strip()}
-    unapproved = [rev for rev in unapproved if rev in wanted_ids and rev not in confirmed]
+    unapproved = [rev for rev in report.unapproved if rev in wanted_ids and rev not in confirmed]
     if dry_run:
         sql = render_sql(settings, start, target) if wanted else ""
         warnings = tuple(f"{rev} deletes data and is not approved: the real upgrade will refuse it"
@@ -176,74 +175,37 @@ def _locked_upgrade(conn: Connection, settings: Settings, by: str, target: str, 
             _, current = current_revisions(conn, settings)
     say("Checking the result…")
     post = guard.run(settings, only=("at-head", "no-drift"), strict=target in ("head", "heads"))
-    applied = applied_revisions(script, current)
-    warnings = () if all(sc.revision in applied for sc in wanted) else ("some steps did not apply",)
     return UpgradeResult(start, current, tuple(steps), False, "", tuple(report.findings),
-                         tuple(c.to_dict() for c in post.checks), warnings)
+                         tuple(c.to_dict() for c in post.checks))
 
 
 def _apply(conn: Connection, settings: Settings, by: str, sc: Any, current: tuple[str, ...], checked: str) -> Step:
-    """Apply one migration in its own transaction (with its audit row), or record why it failed."""
+    """Apply one migration with its audit row in the same transaction, or record why it failed."""
     from opsconsole.migrations import apply_revision
 
     sql_hash = _sql_hash(sc.path)
     from_rev = ",".join(current) or None
     started = time.monotonic()
+
+    def record_ok(tx: Connection) -> None:
+        audit.record_applied(tx, sc.revision, sc.path, by)
+        audit.record(tx, actor=by, action="upgrade-step", outcome="ok", from_rev=from_rev, to_rev=sc.revision,
+                     sql_sha256=sql_hash, duration_ms=_ms(started), settings=settings)
+
     try:
         if audit.file_sha256(sc.path) != checked:
             raise UpgradeFailed(f"{sc.path} changed after the guard checked it; run the upgrade again")
-        if needs_autocommit(sc.path):
-            # autocommit_block() (e.g. CREATE INDEX CONCURRENTLY) must own the transaction: Alembic does.
-            conn.exec_driver_sql("SET statement_timeout = 0")
-            conn.commit()
-            try:
-                apply_revision(settings, conn, sc.revision)
-            finally:
-                if conn.in_transaction():  # Alembic committed (or rolled back) the step itself
-                    conn.rollback()
-                conn.exec_driver_sql(f"SET statement_timeout = {int(settings.statement_timeout_ms)}")
-                conn.commit()
-            with conn.begin():
-                _record_ok(conn, settings, by, sc, from_rev, sql_hash, started)
-        else:
-            with conn.begin():
-                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")  # long steps are fine; lock waits are not
-                apply_revision(settings, conn, sc.revision)
-                _record_ok(conn, settings, by, sc, from_rev, sql_hash, started)
+        apply_revision(settings, conn, sc.revision, then=record_ok)
         return Step(from_rev, sc.revision, sc.doc or "", sql_hash, _ms(started), "ok")
     except Exception as exc:  # a failing migration raises whatever its code raises
         if conn.in_transaction():
             conn.rollback()
-        error = redact_text(describe_error(exc), (url_password(settings.database_url),))
+        error = settings.redact(describe(exc))
         with conn.begin():
             audit.record(conn, actor=by, action="upgrade-step", outcome="failed", from_rev=from_rev,
                          to_rev=sc.revision, sql_sha256=sql_hash, duration_ms=_ms(started), error=error,
                          settings=settings)
         return Step(from_rev, sc.revision, sc.doc or "", sql_hash, _ms(started), "failed", error)
-
-
-def describe_error(exc: BaseException) -> str:
-    """Return 'Type: message' for an exception, never an empty message."""
-    message = str(getattr(exc, "orig", None) or exc).strip()
-    if not message:
-        import traceback
-
-        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        message = f"raised at {frame.filename}:{frame.lineno}" if frame else repr(exc)
-    return f"{type(exc).__name__}: {message}"
-
-
-def _record_ok(conn: Connection, settings: Settings, by: str, sc: Any, from_rev: str | None, sql_hash: str,
-               started: float) -> None:
-    audit.record_applied(conn, sc.revision, sc.path, by)
-    audit.record(conn, actor=by, action="upgrade-step", outcome="ok", from_rev=from_rev, to_rev=sc.revision,
-                 sql_sha256=sql_hash, duration_ms=_ms(started), settings=settings)
-
-
-def needs_autocommit(path: str) -> bool:
-    """Whether a migration uses autocommit_block(), which must own its transaction."""
-    with open(path, encoding="utf-8-sig", errors="replace") as fh:
-        return "autocommit_block" in fh.read()
 
 
 def _ms(started: float) -> int:
@@ -256,7 +218,7 @@ def _sql_hash(path: str) -> str:
     try:
         _, sql = render_upgrade_sql(path)
     except OpsConsoleError:
-        sql = open(path, encoding="utf-8", errors="replace").read()
+        sql = Path(path).read_text(encoding="utf-8", errors="replace")
     return audit.text_sha256(sql)
 
 

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from opsconsole.auth import User
-from opsconsole.errors import OpsConsoleError
-from opsconsole.settings import Settings, redact_text, url_password
+from opsconsole.errors import OpsConsoleError, describe
+from opsconsole.settings import Settings
 
 T = TypeVar("T")
 BADGE = {"pass": ":green-badge[PASS]", "warn": ":orange-badge[WARN]", "fail": ":red-badge[FAIL]",
@@ -32,11 +32,8 @@ def context() -> tuple[Settings, User]:
 
 def show_error(exc: BaseException) -> None:
     """Show an error as one st.error (once per page run) — never a traceback."""
-    settings = st.session_state.get("settings")
-    secrets = (url_password(settings.database_url), settings.viewer_password, settings.operator_password) \
-        if settings is not None else ()
-    text = str(exc) if isinstance(exc, OpsConsoleError) else f"unexpected {type(exc).__name__}: {exc}"
-    text = redact_text(text, secrets)
+    settings = st.session_state.get("settings") or Settings()
+    text = settings.redact(str(exc) if isinstance(exc, OpsConsoleError) else f"unexpected {describe(exc)}")
     shown: set[str] = st.session_state.setdefault("_errors_shown", set())
     if text not in shown:
         shown.add(text)

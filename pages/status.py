@@ -35,10 +35,7 @@ if status is not None:
                     st.caption("The analyzer found nothing unsafe in this migration.")
 
 st.subheader("Drift: live schema against the models")
-if status is not None and (status.pending or not status.at_head):
-    st.info("Drift is checked once the database is at head: until the pending migrations are applied, the live "
-            "schema is expected to differ from the models.")
-elif (report := attempt(drift.check_drift, settings)) is not None:
+if (report := attempt(drift.check_drift, settings)) is not None:
     if not report.compared:
         st.info(f"Not compared: {report.note}.")
     elif report.ok:

@@ -80,7 +80,7 @@ pending = list(status.pending) if status is not None else []
 report = attempt(guard.run, settings, only=("pending-safe",)) if pending else None
 findings = list(report.findings) if report is not None else []
 loss = [f for f in findings if f["severity"] == "data-loss"]
-unapproved = list(dict.fromkeys(f["revision"] for f in loss if not f.get("approved")))
+unapproved = list(report.unapproved) if report is not None else []
 expected = ", ".join(unapproved) if unapproved else (status.heads[0] if status is not None and status.heads else "")
 if status is not None:
     st.markdown(f"**{len(pending)} pending:** " + ", ".join(f"`{r.revision}` {r.message}" for r in pending)

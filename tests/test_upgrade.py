@@ -12,6 +12,28 @@ from opsconsole.rehearse import rehearse
 from opsconsole.upgrade import LOCK_KEY, lock_holder, upgrade
 
 
+def at_once(work, *names: str) -> list[object]:
+    """Run work(name, barrier) in one thread per name; `barrier.wait()` releases them together.
+
+    Returns each thread's result, or the exception it raised.
+    """
+    barrier = threading.Barrier(len(names))
+    outcomes: list[object] = []
+
+    def run(name: str) -> None:
+        try:
+            outcomes.append(work(name, barrier))
+        except Exception as exc:  # noqa: BLE001 - the caller asserts on every outcome
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in names]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return outcomes
+
+
 def _tables(settings) -> set[str]:
     with db.read_only(settings) as conn:
         return set(conn.exec_driver_sql(
@@ -42,21 +64,12 @@ def test_upgrade_to_a_given_revision(settings) -> None:
 
 def test_two_upgrades_at_the_same_moment_exactly_one_applies(alembic_project, project_settings) -> None:
     alembic_project.add("s1", upgrade="op.execute('SELECT pg_sleep(1.5)')\nop.create_table('slow', sa.Column('id', sa.Integer))")
-    barrier = threading.Barrier(2)
-    outcomes: list[object] = []
 
-    def worker(name: str) -> None:
+    def worker(name: str, barrier: threading.Barrier) -> object:
         barrier.wait()
-        try:
-            outcomes.append(upgrade(project_settings, by=name))
-        except UpgradeRefused as exc:
-            outcomes.append(exc)
+        return upgrade(project_settings, by=name)
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in ("op-one", "op-two")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    outcomes = at_once(worker, "op-one", "op-two")
     applied = [o for o in outcomes if not isinstance(o, Exception)]
     refused = [o for o in outcomes if isinstance(o, UpgradeRefused)]
     assert len(applied) == 1 and len(refused) == 1, outcomes
@@ -318,21 +331,11 @@ def test_a_migration_that_changes_session_settings_does_not_leak_into_the_pool(a
 
 def test_own_tables_are_created_once_when_two_sessions_race(settings) -> None:
     """Two first writes at the same moment must not collide in the catalog."""
-    barrier = threading.Barrier(2)
-    errors: list[BaseException] = []
 
-    def first_write(who: str) -> None:
-        try:
-            with db.connect(settings) as conn, conn.begin():
-                barrier.wait()
-                audit.record(conn, actor=who, action="test", outcome="ok")
-        except BaseException as exc:  # noqa: BLE001 - the test reports any failure
-            errors.append(exc)
+    def first_write(who: str, barrier: threading.Barrier) -> None:
+        with db.connect(settings) as conn, conn.begin():
+            barrier.wait()
+            audit.record(conn, actor=who, action="test", outcome="ok")
 
-    threads = [threading.Thread(target=first_write, args=(n,)) for n in ("a", "b")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    assert errors == []
+    assert at_once(first_write, "a", "b") == [None, None]
     assert sorted(e.actor for e in audit.read_log(settings)) == ["a", "b"]

@@ -97,6 +97,8 @@ RULES: dict[str, Rule] = _rules(
      "ADD COLUMN with a volatile default (random(), gen_random_uuid(), serial, stored generated) rewrites the table",
      "Add the column without the default, set the default, then backfill in batches."),
     # info: what static analysis cannot fully see
+    ("unanalysable", "data-loss", "the analyzer could not read the migration, so nothing shows it is safe",
+     "Fix the file, or review it by hand and approve the revision."),
     ("dynamic-destructive-sql", "data-loss", "SQL built or hidden at run time (EXECUTE in a DO block) drops, deletes or rewrites",
      "Write the statement out literally in the migration so it can be reviewed, or approve the revision after review."),
     ("dynamic-sql", "info", "SQL built at run time cannot be checked statically",
