@@ -6,6 +6,8 @@
     │   ├── DatabaseUnreachable  connecting failed (carries .reason: auth, dns, ssl, refused, timeout, pooler)
     │   └── EmbeddedServerError  the embedded PostgreSQL could not start
     ├── MigrationScriptError     the Alembic project cannot be loaded (bad ini, broken revision file)
+    │   ├── MigrationCodeError   a migration or env.py raised, exited or was interrupted while running
+    │   └── WrongDatabase        env.py connects to another database than the one opsconsole guards
     ├── AnalysisError            a migration file cannot be analysed
     ├── UpgradeRefused           the guarded upgrade would not start (guard, approval, lock held, pooler)
     ├── UpgradeFailed            a migration failed; the database stays at .last_good
@@ -58,6 +60,14 @@ class EmbeddedServerError(DatabaseError):
 
 class MigrationScriptError(OpsConsoleError):
     """The Alembic project (alembic.ini, env.py or a revision file) cannot be loaded."""
+
+
+class MigrationCodeError(MigrationScriptError):
+    """Code of the managed project (a migration, env.py) raised, called sys.exit or was interrupted."""
+
+
+class WrongDatabase(MigrationScriptError):
+    """The project's env.py reaches another database than the one opsconsole guards; nothing ran."""
 
 
 class AnalysisError(OpsConsoleError):
