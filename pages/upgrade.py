@@ -88,7 +88,7 @@ if status is not None:
 show_findings(loss)
 preview, rehearsal, apply = st.columns(3)
 if preview.button("Preview (dry run)", key="dry_run"):
-    st.session_state["preview"] = attempt(upgrade.upgrade, settings, by=user.name, dry_run=True)
+    st.session_state["preview"] = attempt(alembic_env.upgrade, settings, by=user.name, dry_run=True)
 if rehearsal.button("Rehearse on a scratch database", key="rehearse"):
     with st.spinner("Rehearsing on the embedded server…"):
         done = attempt(alembic_env.rehearse, settings)
