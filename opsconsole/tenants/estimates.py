@@ -7,10 +7,10 @@ from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from opsconsole import _tenant_sql as _sql
-from opsconsole._tenant_results import TableCount, TableIsolation, TenantCounts, TenantRows, TenantTotal
 from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import Settings
+from opsconsole.tenants import sql as _sql
+from opsconsole.tenants.results import TableCount, TableIsolation, TenantCounts, TenantRows, TenantTotal
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
