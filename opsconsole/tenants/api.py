@@ -23,32 +23,46 @@ def counts(settings: Settings, exact: bool = False, table: str | None = None, te
     start = time.perf_counter()
     notes: list[str] = []
     with _sql.connection(settings, None) as conn:
-        catalog = _sql.read_catalog(conn, settings)
+        catalog = _sql.read_catalog(conn, settings, mcv=not exact)
         rels = [r for r in catalog.relations if r.has_tenant]
         if table is not None:
             rels = [_est.pick(catalog, settings, table)]
         known = _est.read_known(conn, catalog, notes)
         built: list[TableCount] = []
-        for i, rel in enumerate(rels, 1):
-            if exact:
-                out = _sql.guarded(conn, lambda rel=rel: _sql.group_counts(conn, settings, rel, tenant),
-                                   f"counting {rel.qualified}")
-                if out.status == "ok":
-                    built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms))
-                else:
-                    estimate = _est.estimate(rel)
-                    built.append(replace(estimate, status=out.status, note=_est.join(out.note, estimate.note),
-                                         elapsed_ms=out.elapsed_ms))
+        failed: list[tuple[int, _sql.Relation, _sql.Outcome]] = []
+
+        def done(rel: _sql.Relation, out: _sql.Outcome) -> None:
+            if out.status == "ok":
+                built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms))
             else:
-                built.append(_est.estimate(rel))
+                failed.append((len(built), rel, out))
+                built.append(_fallback(rel, out))  # without the MCV list yet: completed below
             if progress is not None:
-                progress(rel.qualified, i, len(rels))
+                progress(rel.qualified, len(built), len(rels))
+
+        if exact:
+            _sql.exact_counts(conn, settings, rels, tenant, done)
+        else:
+            built = [_est.estimate(rel) for rel in rels]
+            if progress is not None:
+                for i, rel in enumerate(rels, 1):
+                    progress(rel.qualified, i, len(rels))
+        if failed:  # a table that could not be counted shows its estimate: read its statistics after all
+            with_mcv = {r.qualified: r for r in _sql.read_catalog(conn, settings).relations}
+            for i, rel, out in failed:
+                built[i] = _fallback(with_mcv.get(rel.qualified, rel), out)
     if not rels:
         notes.append(f"no table in schema(s) {', '.join(settings.schemas)} has a "
                      f"{settings.tenant_column} column.")
     result = _est.assemble(settings, catalog, built, known, tenant, exact, notes)
     return replace(result, table_filter=table, tenant_filter=tenant,
                    elapsed_ms=(time.perf_counter() - start) * 1000)
+
+
+def _fallback(rel: _sql.Relation, out: _sql.Outcome) -> TableCount:
+    """The estimate of a table whose exact count timed out or failed, saying why."""
+    estimate = _est.estimate(rel)
+    return replace(estimate, status=out.status, note=_est.join(out.note, estimate.note), elapsed_ms=out.elapsed_ms)
 
 
 def isolation(settings: Settings, conn: Connection | None = None) -> IsolationReport:

@@ -142,13 +142,19 @@ class Outcome:
     elapsed_ms: float = 0.0
 
 
-def read_catalog(conn: Connection, settings: Settings) -> Catalog:
+# Exact counts need the statistics only for a table whose count fails; they skip the MCV arrays.
+CATALOG_SQL_NO_MCV = CATALOG_SQL.replace("s.most_common_vals::text::text[] AS mcv,", "NULL::text[] AS mcv,").replace(
+    "s.most_common_freqs AS mcf,", "NULL::real[] AS mcf,")
+SAVEPOINT = "opsconsole_tenant_count"
+
+
+def read_catalog(conn: Connection, settings: Settings, mcv: bool = True) -> Catalog:
     """Read every table of the inspected schemas with its tenant-column statistics, in one query."""
     from sqlalchemy import text
 
-    rows = conn.execute(text(CATALOG_SQL), {"column": settings.tenant_column,
-                                            "schemas": list(settings.schemas),
-                                            "tenants_table": TENANTS_TABLE}).mappings().all()
+    rows = conn.execute(text(CATALOG_SQL if mcv else CATALOG_SQL_NO_MCV),
+                        {"column": settings.tenant_column, "schemas": list(settings.schemas),
+                         "tenants_table": TENANTS_TABLE}).mappings().all()
     relations = []
     tenants_table, tenants_columns = None, {}
     for r in rows:
@@ -189,6 +195,11 @@ def qualified(conn: Connection, schema: str, name: str) -> str:
 def group_counts(conn: Connection, settings: Settings, rel: Relation, tenant: str | None = None,
                  where_not_null: str | None = None) -> list[tuple[str | None, int]]:
     """Run `SELECT tenant, count(*) … GROUP BY tenant` on one table; the tenant is a bound parameter."""
+    return _fetch(conn, *_group_sql(conn, settings, rel, tenant, where_not_null))
+
+
+def _group_sql(conn: Connection, settings: Settings, rel: Relation, tenant: str | None = None,
+               where_not_null: str | None = None) -> tuple[str, dict[str, Any]]:
     col = _ident(conn, settings.tenant_column)
     where = []
     params: dict[str, Any] = {}
@@ -198,7 +209,42 @@ def group_counts(conn: Connection, settings: Settings, rel: Relation, tenant: st
     if where_not_null is not None:
         where.append(f"{_ident(conn, where_not_null)} IS NOT NULL")
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return _fetch(conn, f"SELECT {col}::text, count(*) FROM {_from(conn, rel)}{clause} GROUP BY {col}", params)
+    return f"SELECT {col}::text, count(*) FROM {_from(conn, rel)}{clause} GROUP BY {col}", params
+
+
+def exact_counts(conn: Connection, settings: Settings, rels: list[Relation], tenant: str | None,
+                 done: Callable[[Relation, Outcome], None]) -> None:
+    """Count every table's rows by tenant, each under a savepoint, and hand each outcome to `done`.
+
+    One round trip per table: `RELEASE` of the previous table's savepoint, the new `SAVEPOINT` and the
+    `GROUP BY` travel as one simple query on the DBAPI cursor of the caller's
+    transaction. A table that times out or fails is rolled back to its savepoint and reported.
+    """
+    import time
+
+    from psycopg2 import Error as DriverError
+
+    cursor = conn.connection.cursor()
+    held = False  # a savepoint of ours is open and must be released
+    try:
+        for rel in rels:
+            sql, params = _group_sql(conn, settings, rel, tenant)
+            start = time.perf_counter()
+            try:
+                cursor.execute(f"{f'RELEASE SAVEPOINT {SAVEPOINT}; ' if held else ''}SAVEPOINT {SAVEPOINT}; {sql}",
+                               params)
+                rows = cursor.fetchall()
+            except DriverError as exc:
+                cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
+                held = True
+                done(rel, _failed(exc, f"counting {rel.qualified}", (time.perf_counter() - start) * 1000))
+                continue
+            held = True
+            done(rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000))
+        if held:
+            cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
+    finally:
+        cursor.close()
 
 
 def count_rows(conn: Connection, rel: Relation, not_null: str | None = None) -> int:
@@ -241,16 +287,19 @@ def guarded(conn: Connection, work: Callable[[], T], what: str) -> Outcome:
         value = work()
     except (DBAPIError, DriverError) as exc:
         savepoint.rollback()
-        elapsed = (time.perf_counter() - start) * 1000
-        exc = getattr(exc, "orig", None) or exc
-        code = getattr(exc, "pgcode", None)
-        if code in TIMEOUT_CODES:
-            return Outcome(None, "timeout", f"{what} stopped by the {TIMEOUT_CODES[code]} after {elapsed:.0f} ms",
-                           elapsed)
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
-        return Outcome(None, "error", f"{what} failed: {first}", elapsed)
+        return _failed(exc, what, (time.perf_counter() - start) * 1000)
     savepoint.commit()
     return Outcome(value, "ok", None, (time.perf_counter() - start) * 1000)
+
+
+def _failed(exc: BaseException, what: str, elapsed: float) -> Outcome:
+    """Describe a statement that failed: a timeout by its kind, anything else by its first line."""
+    exc = getattr(exc, "orig", None) or exc
+    code = getattr(exc, "pgcode", None)
+    if code in TIMEOUT_CODES:
+        return Outcome(None, "timeout", f"{what} stopped by the {TIMEOUT_CODES[code]} after {elapsed:.0f} ms", elapsed)
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+    return Outcome(None, "error", f"{what} failed: {first}", elapsed)
 
 
 @contextmanager
