@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import Settings
 from opsconsole.tenants import sql as _sql
 from opsconsole.tenants.results import TableCount, TableIsolation, TenantCounts, TenantTotal
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
 
 STALE_FRACTION = 0.2  # rows changed since ANALYZE, as a share of the table, before we say "stale"
 NO_INFO = _sql.TenantInfo(None, None)
@@ -31,7 +28,7 @@ def pick(catalog: _sql.Catalog, settings: Settings, table: str) -> _sql.Relation
                           f"tenant tables: {tenant_tables}.")
 
 
-def read_known(conn: Connection, catalog: _sql.Catalog, notes: list[str]) -> dict[str, _sql.TenantInfo] | None:
+def read_known(conn: _sql.DBAPIConnection, catalog: _sql.Catalog, notes: list[str]) -> dict[str, _sql.TenantInfo] | None:
     """Read the tenants table under a savepoint; None (and a note) when it is missing or unreadable."""
     if catalog.tenants_table is None:
         notes.append(f"no {_sql.TENANTS_TABLE} table with an id column: tenant names, is_test and orphan "
