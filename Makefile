@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 # `make test TESTS=tests/test_guard.py` runs one file; empty runs the whole suite.
 TESTS ?=
-# `make bench BENCH_ARGS=--wide` adds the 1,000-table × 10,000-tenant database (a few minutes to build).
+# `make bench BENCH_ARGS=--no-wide` skips the 1,000-table × 10,000-tenant database (built in ~10-60 s).
 BENCH_ARGS ?=
 # `plans` is global on purpose in the shipped schema (same default as start.sh).
 export OPSCONSOLE_GLOBAL_TABLES ?= plans

@@ -68,12 +68,16 @@ class TableCount:
         Built on first use from `cells`: a wide database has a million of them, and most callers only
         want the totals, so counting never pays for objects nobody reads.
         """
+        cells = self._ordered()
+        return tuple(map(_new_rows, zip(map(itemgetter(0), cells), map(itemgetter(1), cells),
+                                        repeat(self.cell_quality))))
+
+    def _ordered(self) -> list[tuple[str, int]]:
         cells = list(self.cells.items())
         if self.cell_quality == "exact":
             cells.sort(key=itemgetter(0))
             cells.sort(key=itemgetter(1), reverse=True)  # stable: largest first, ties by id
-        return tuple(map(_new_rows, zip(map(itemgetter(0), cells), map(itemgetter(1), cells),
-                                               repeat(self.cell_quality))))
+        return cells
 
     def rows_for(self, tenant_id: str) -> int:
         """Return this table's figure for one tenant (a rough share when it is not listed)."""
@@ -82,9 +86,11 @@ class TableCount:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the table's figures as plain data."""
+        quality = self.cell_quality
         return {"table": self.table, "schema": self.schema, "name": self.name, "total": self.total,
                 "status": self.status, "quality": self.quality,
-                "tenants": [c.to_dict() for c in self.tenants], "table_rows": self.table_rows,
+                "tenants": [{"tenant_id": tid, "rows": rows, "quality": quality} for tid, rows in self._ordered()],
+                "table_rows": self.table_rows,
                 "null_rows": self.null_rows, "distinct_tenants": self.distinct_tenants,
                 "other_rows": self.other_rows, "other_tenants": self.other_tenants,
                 "rows_per_other_tenant": self.rows_per_other_tenant,
