@@ -267,7 +267,9 @@ def main(argv: list[str] | None = None) -> None:
     header = ["measure", "opsconsole", "baseline", "figure", "target", "met"]
     table = [header] + [r.cells() for r in rows]
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    print(f"\nmedians of {args.runs} runs (in-process estimated: of {max(args.runs, 5)}); {where}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nmedians of {args.runs} runs (in-process estimated: of {max(args.runs, 5)}); {where}; load at the end "
+          f"{load} (figures on a busy machine run slower: compare ratios, and runs at low load)")
     for n in notes:
         print(f"  {n}")
     print()
