@@ -235,8 +235,10 @@ def machine(server: str) -> str:
     """One line naming the machine, Python and PostgreSQL the figures come from."""
     import psycopg2
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?") if Path("/proc/cpuinfo").exists() else "?"
+    info = Path("/proc/cpuinfo")
+    lines = info.read_text().splitlines() if info.exists() else []
+    cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")),
+               platform.processor() or "?")
     bench = _load("counts")
     with psycopg2.connect(bench._dsn(server)) as conn, conn.cursor() as cur:
         cur.execute("SHOW server_version")

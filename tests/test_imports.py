@@ -51,8 +51,8 @@ COMMANDS: dict[str, tuple[list[str], set[int], set[str]]] = {
     "status": (["status", "--json"], {0}, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard",
                                                                          "opsconsole.upgrade", "opsconsole.audit"}),
     # one catalog query on a bare psycopg2 connection: not even SQLAlchemy
-    "counts": (["counts", "--json"], {0}, NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy", "opsconsole.migrations",
-                                                                                      "opsconsole.guard"}),
+    "counts": (["counts", "--json"], {0},
+               NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy", "opsconsole.migrations", "opsconsole.guard"}),
     "counts --exact": (["counts", "--exact", "--json"], {0}, NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy"}),
     "history": (["history", "--json"], {0}, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard"}),
     # at head nothing is pending, so the analyzer has nothing to read

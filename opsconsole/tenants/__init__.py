@@ -33,7 +33,12 @@ Raising the target makes ANALYZE and planning of that column a little slower.
 
 Exact mode runs ``SELECT tenant_id, count(*) … GROUP BY tenant_id`` once per table in a READ ONLY
 transaction under the statement timeout, each inside a SAVEPOINT: a table that times out is
-reported with ``status: "timeout"`` and its estimate instead of failing the whole result.
+reported with ``status: "timeout"`` and its estimate instead of failing the whole result. A table's
+``cells`` hold the counts as read; its ``tenants`` (sorted ``TenantRows``) are built only when read.
+
+Modules: ``api`` (counts, isolation, blast_radius), ``sql`` (the catalog query and the counts, on a
+bare psycopg2 connection), ``estimates`` (statistics into figures, totals), ``results`` (the frozen
+result types with ``to_dict()``).
 """
 
 from __future__ import annotations
