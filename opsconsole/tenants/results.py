@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property, partial
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 
@@ -27,6 +30,9 @@ class TenantRows(NamedTuple):
         return {"tenant_id": self.tenant_id, "rows": self.rows, "quality": self.quality}
 
 
+_new_rows = partial(tuple.__new__, TenantRows)  # TenantRows from a 3-tuple, without a Python-level call
+
+
 @dataclass(frozen=True)
 class TableCount:
     """One tenant table: its rows by tenant, how they were obtained and how good they are."""
@@ -36,7 +42,7 @@ class TableCount:
     total: int | None  # rows counted (with a tenant filter: that tenant's rows)
     status: str  # estimated | exact | timeout (estimate shown) | error (estimate shown)
     quality: str  # exact | mcv | rough | never-analyzed
-    tenants: tuple[TenantRows, ...]
+    cells: dict[str, int]  # rows by tenant id, as counted or read from statistics (never changed); see `tenants`
     table_rows: int | None  # rows in the whole table (exact when counted unfiltered, else estimated)
     null_rows: int | None
     distinct_tenants: int | None
@@ -48,24 +54,43 @@ class TableCount:
     statistics_target: int | None = None
     note: str | None = None
     elapsed_ms: float | None = None
+    cell_quality: str = "mcv"  # quality of every cell: exact | mcv | rough
 
     @property
     def table(self) -> str:
         """Return the schema-qualified name."""
         return f"{self.schema}.{self.name}"
 
+    @cached_property
+    def tenants(self) -> tuple[TenantRows, ...]:
+        """Rows per tenant: counted ones largest first (ties by id), estimates in the statistics' order.
+
+        Built on first use from `cells`: a wide database has a million of them, and most callers only
+        want the totals, so counting never pays for objects nobody reads.
+        """
+        cells = self._ordered()
+        return tuple(map(_new_rows, zip(map(itemgetter(0), cells), map(itemgetter(1), cells),
+                                        repeat(self.cell_quality))))
+
+    def _ordered(self) -> list[tuple[str, int]]:
+        cells = list(self.cells.items())
+        if self.cell_quality == "exact":
+            cells.sort(key=itemgetter(0))
+            cells.sort(key=itemgetter(1), reverse=True)  # stable: largest first, ties by id
+        return cells
+
     def rows_for(self, tenant_id: str) -> int:
         """Return this table's figure for one tenant (a rough share when it is not listed)."""
-        for cell in self.tenants:
-            if cell.tenant_id == tenant_id:
-                return cell.rows
-        return round(self.rows_per_other_tenant or 0)
+        rows = self.cells.get(tenant_id)
+        return round(self.rows_per_other_tenant or 0) if rows is None else rows
 
     def to_dict(self) -> dict[str, Any]:
         """Return the table's figures as plain data."""
+        quality = self.cell_quality
         return {"table": self.table, "schema": self.schema, "name": self.name, "total": self.total,
                 "status": self.status, "quality": self.quality,
-                "tenants": [c.to_dict() for c in self.tenants], "table_rows": self.table_rows,
+                "tenants": [{"tenant_id": tid, "rows": rows, "quality": quality} for tid, rows in self._ordered()],
+                "table_rows": self.table_rows,
                 "null_rows": self.null_rows, "distinct_tenants": self.distinct_tenants,
                 "other_rows": self.other_rows, "other_tenants": self.other_tenants,
                 "rows_per_other_tenant": self.rows_per_other_tenant,

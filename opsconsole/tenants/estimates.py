@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import repeat
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from opsconsole import _tenant_sql as _sql
-from opsconsole._tenant_results import TableCount, TableIsolation, TenantCounts, TenantRows, TenantTotal
 from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import Settings
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+from opsconsole.tenants import sql as _sql
+from opsconsole.tenants.results import TableCount, TableIsolation, TenantCounts, TenantTotal
 
 STALE_FRACTION = 0.2  # rows changed since ANALYZE, as a share of the table, before we say "stale"
 NO_INFO = _sql.TenantInfo(None, None)
@@ -33,7 +28,7 @@ def pick(catalog: _sql.Catalog, settings: Settings, table: str) -> _sql.Relation
                           f"tenant tables: {tenant_tables}.")
 
 
-def read_known(conn: Connection, catalog: _sql.Catalog, notes: list[str]) -> dict[str, _sql.TenantInfo] | None:
+def read_known(conn: _sql.DBAPIConnection, catalog: _sql.Catalog, notes: list[str]) -> dict[str, _sql.TenantInfo] | None:
     """Read the tenants table under a savepoint; None (and a note) when it is missing or unreadable."""
     if catalog.tenants_table is None:
         notes.append(f"no {_sql.TENANTS_TABLE} table with an id column: tenant names, is_test and orphan "
@@ -85,24 +80,24 @@ def estimate(rel: _sql.Relation) -> TableCount:
                 changed_since_analyze=rel.changed_since, statistics_target=rel.stat_target)
     size = rel.reltuples
     if size is None or size < 0:
-        return TableCount(**base, total=None, quality="never-analyzed", tenants=(), table_rows=None,
+        return TableCount(**base, total=None, quality="never-analyzed", cells={}, table_rows=None,
                           null_rows=None, distinct_tenants=None,
                           note=f"never analyzed: size unknown; run ANALYZE {rel.qualified} for estimates.")
     if not rel.has_stats:
         if size == 0:
-            return TableCount(**base, total=0, quality="mcv", tenants=(), table_rows=0, null_rows=0,
+            return TableCount(**base, total=0, quality="mcv", cells={}, table_rows=0, null_rows=0,
                               distinct_tenants=0)
         analyzed = rel.analyzed_at is not None
         note = ("no statistics visible for the tenant column (column added since ANALYZE, or hidden by "
                 "privileges / row-level security)" if analyzed else
                 f"never analyzed: size from pg_class only; run ANALYZE {rel.qualified} for the split by tenant")
         rows = round(size)
-        return TableCount(**base, total=rows, quality="rough" if analyzed else "never-analyzed", tenants=(),
+        return TableCount(**base, total=rows, quality="rough" if analyzed else "never-analyzed", cells={},
                           table_rows=rows, null_rows=None, distinct_tenants=None, other_rows=rows, note=note)
     null_frac = rel.null_frac or 0.0
     nd = rel.n_distinct or 0.0
     distinct = round(nd if nd > 0 else -nd * size)
-    cells = tuple(map(TenantRows, rel.mcv, [round(f * size) for f in rel.mcf], repeat("mcv")))
+    cells = dict(zip(rel.mcv, [round(f * size) for f in rel.mcf]))
     other_tenants = max(distinct - len(cells), 0)
     other_rows = max(size * (1.0 - null_frac - sum(rel.mcf)), 0.0) if other_tenants else 0.0
     note = None
@@ -110,25 +105,24 @@ def estimate(rel: _sql.Relation) -> TableCount:
         note = (f"{rel.changed_since:,} rows changed since the statistics were refreshed; "
                 f"run ANALYZE {rel.qualified} for fresher estimates")
     rows = round(size)
-    return TableCount(**base, total=rows, quality="rough" if other_tenants else "mcv", tenants=cells,
+    return TableCount(**base, total=rows, quality="rough" if other_tenants else "mcv", cells=cells,
                       table_rows=rows, null_rows=round(null_frac * size), distinct_tenants=distinct,
                       other_rows=round(other_rows), other_tenants=other_tenants, note=note)
 
 
 def exact(rel: _sql.Relation, groups: list[tuple[str | None, int]], tenant: str | None,
           elapsed_ms: float) -> TableCount:
-    """Turn one table's GROUP BY result into its figures."""
-    cells = sorted((g for g in groups if g[0] is not None), key=itemgetter(0))
-    cells.sort(key=itemgetter(1), reverse=True)  # stable: largest first, ties by id
-    total = sum(map(itemgetter(1), groups))
+    """Turn one table's GROUP BY result into its figures (cells sorted only when read, see TableCount)."""
+    by_tenant = dict(groups)
+    nulls = by_tenant.pop(None, 0)
+    total = sum(by_tenant.values()) + nulls
     return TableCount(schema=rel.schema, name=rel.name, total=total, status="exact", quality="exact",
-                      tenants=tuple(map(TenantRows, map(itemgetter(0), cells), map(itemgetter(1), cells),
-                                        repeat("exact"))),
-                      table_rows=total if tenant is None else size_estimate(rel),
-                      null_rows=sum(n for tid, n in groups if tid is None) if tenant is None else None,
-                      distinct_tenants=len(cells) if tenant is None else None, other_rows=0, other_tenants=0,
-                      stats_refreshed_at=rel.analyzed_at, changed_since_analyze=rel.changed_since,
-                      statistics_target=rel.stat_target, elapsed_ms=elapsed_ms)
+                      cells=by_tenant, table_rows=total if tenant is None else size_estimate(rel),
+                      null_rows=nulls if tenant is None else None,
+                      distinct_tenants=len(by_tenant) if tenant is None else None, other_rows=0, other_tenants=0,
+                      rows_per_other_tenant=0.0, stats_refreshed_at=rel.analyzed_at,
+                      changed_since_analyze=rel.changed_since, statistics_target=rel.stat_target,
+                      elapsed_ms=elapsed_ms, cell_quality="exact")
 
 
 def size_estimate(rel: _sql.Relation) -> int | None:
@@ -140,28 +134,31 @@ def assemble(settings: Settings, catalog: _sql.Catalog, tables: list[TableCount]
               known: dict[str, _sql.TenantInfo] | None, tenant: str | None, exact: bool,
               notes: list[str]) -> TenantCounts:
     """Spread rough figures, total each tenant over the tables, and summarise."""
-    candidates = set(known) if known is not None else {c.tenant_id for t in tables for c in t.tenants}
+    candidates = set(known) if known is not None else {tid for t in tables for tid in t.cells}
     rows: dict[str, float] = {}
+    get = rows.get
     rough_in: dict[str, float] = {}  # rough share a tenant would get from tables that list it anyway
     statistics_seen: set[str] = set()
     spread: list[TableCount] = []
     rough_total = 0.0
     for t in tables:
-        ids = [c.tenant_id for c in t.tenants]
+        for tid, n in t.cells.items():
+            rows[tid] = get(tid, 0.0) + n
+        if t.quality == "exact":  # counted: nothing to spread (exact() already set rows_per_other_tenant)
+            spread.append(t)
+            continue
+        ids = list(t.cells)
         listed = candidates.intersection(ids)
         # Rows outside a table's MCV list are spread over the candidate tenants it does not list.
         outside = len(candidates) - len(listed)
         divisor = max(t.other_tenants or 0, outside)
-        per = (t.other_rows / divisor) if (t.other_rows and outside and t.quality != "exact") else 0.0
+        per = (t.other_rows / divisor) if (t.other_rows and outside) else 0.0
         spread.append(replace(t, rows_per_other_tenant=round(per, 2) if per else (None if t.other_rows is None else 0.0)))
         rough_total += per
-        for c in t.tenants:
-            rows[c.tenant_id] = rows.get(c.tenant_id, 0.0) + c.rows
         if per:
             for tid in listed:
                 rough_in[tid] = rough_in.get(tid, 0.0) + per
-        if t.quality != "exact":
-            statistics_seen.update(ids)
+        statistics_seen.update(ids)
     tables = spread
     rough_left = {tid: rough_total - rough_in.get(tid, 0.0) for tid in candidates}
     for tid, extra in rough_left.items():
@@ -199,11 +196,12 @@ def assemble(settings: Settings, catalog: _sql.Catalog, tables: list[TableCount]
 
 def only_tenant(t: TableCount, tenant: str, candidates: set[str]) -> TableCount:
     """Keep one tenant's figure in a table (a rough share when statistics do not list it)."""
-    cells = tuple(c for c in t.tenants if c.tenant_id == tenant)
+    cells = {tenant: t.cells[tenant]} if tenant in t.cells else {}
+    quality = t.cell_quality
     if not cells and t.quality != "exact" and tenant in candidates and t.rows_per_other_tenant:
-        cells = (TenantRows(tenant, round(t.rows_per_other_tenant), "rough"),)
-    total = sum(c.rows for c in cells) if t.total is not None else None
-    return replace(t, tenants=cells, total=total)
+        cells, quality = {tenant: round(t.rows_per_other_tenant)}, "rough"
+    total = sum(cells.values()) if t.total is not None else None
+    return replace(t, cells=cells, total=total, cell_quality=quality)
 
 
 def summary(settings: Settings, missing: list[str], tables: list[TableCount], totals: list[TenantTotal],

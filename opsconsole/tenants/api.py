@@ -1,40 +1,4 @@
-"""Per-tenant row counts — estimated from statistics or exact — and tenant-isolation checks.
-
-Tenant tables are found in the live catalog: every table of ``settings.schemas`` that has the
-column ``settings.tenant_column``. The models are never consulted. Tenant ids are always reported
-as **strings** (the column's ``::text`` form), so integer and uuid tenant columns look alike in JSON
-and the ``tenant`` filter compares ``tenant_id::text = :tenant`` as a bound parameter.
-
-Estimated mode (the default) reads PostgreSQL's statistics in one catalog query, so its cost
-depends on the number of tables, never on the number of rows:
-
-- a table's size is ``pg_class.reltuples``; the split by tenant comes from ``pg_stats`` for the
-  tenant column: ``most_common_vals``/``most_common_freqs`` (the MCV list), ``null_frac`` and
-  ``n_distinct``; the figures are as fresh as ``pg_stat_user_tables.last_analyze`` /
-  ``last_autoanalyze`` (reported as ``stats_refreshed_at``).
-- ``quality: "mcv"`` — the tenant is in the table's MCV list. ANALYZE samples 300 × statistics
-  target rows (30,000 with the default target 100), so these figures carry sampling error, small
-  for big tenants; on tables smaller than the sample they are exact as of the last ANALYZE.
-- ``quality: "rough"`` — the tenant is outside the MCV list. The MCV list holds at most the
-  statistics target's number of values (the 100 most common tenants of a table by default); the
-  rows left over are spread evenly over the remaining distinct values, as the planner does (or
-  over the remaining known tenants when there are more of them, so a table's figures still add
-  up to its size). Small tenants of a skewed table can be off by a large factor.
-- ``quality: "never-analyzed"`` — the table has no statistics yet: its size is ``reltuples``
-  (``None`` while it is -1, "unknown") and its rows are not split by tenant.
-
-How to tighten the estimates (a DBA's decision; opsconsole never changes statistics itself)::
-
-    ALTER TABLE t ALTER COLUMN tenant_id SET STATISTICS 1000;  -- up to 1,000 tenants in the MCV list
-    ANALYZE t;                                                  -- samples 300,000 rows instead of 30,000
-
-With at least as many MCV slots as the table has tenants every tenant gets an "mcv" figure.
-Raising the target makes ANALYZE and planning of that column a little slower.
-
-Exact mode runs ``SELECT tenant_id, count(*) … GROUP BY tenant_id`` once per table in a READ ONLY
-transaction under the statement timeout, each inside a SAVEPOINT: a table that times out is
-reported with ``status: "timeout"`` and its estimate instead of failing the whole result.
-"""
+"""counts(), isolation() and blast_radius(): the public functions of `opsconsole.tenants`."""
 
 from __future__ import annotations
 
@@ -43,17 +7,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from opsconsole import _tenant_estimate as _est
-from opsconsole import _tenant_sql as _sql
-from opsconsole._tenant_results import (BlastRadius, IsolationReport, TableCount, TableIsolation, TenantCounts,
-                                        TenantRows, TenantTotal)
 from opsconsole.settings import Settings
+from opsconsole.tenants import estimates as _est
+from opsconsole.tenants import sql as _sql
+from opsconsole.tenants.results import (BlastRadius, IsolationReport, TableCount, TableIsolation, TenantCounts,
+                                        TenantRows)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
-
-__all__ = ["BlastRadius", "IsolationReport", "TableCount", "TableIsolation", "TenantCounts",
-           "TenantRows", "TenantTotal", "blast_radius", "counts", "isolation"]
 
 
 def counts(settings: Settings, exact: bool = False, table: str | None = None, tenant: str | None = None,
@@ -62,32 +23,46 @@ def counts(settings: Settings, exact: bool = False, table: str | None = None, te
     start = time.perf_counter()
     notes: list[str] = []
     with _sql.connection(settings, None) as conn:
-        catalog = _sql.read_catalog(conn, settings)
+        catalog = _sql.read_catalog(conn, settings, mcv=not exact)
         rels = [r for r in catalog.relations if r.has_tenant]
         if table is not None:
             rels = [_est.pick(catalog, settings, table)]
         known = _est.read_known(conn, catalog, notes)
         built: list[TableCount] = []
-        for i, rel in enumerate(rels, 1):
-            if exact:
-                out = _sql.guarded(conn, lambda rel=rel: _sql.group_counts(conn, settings, rel, tenant),
-                                   f"counting {rel.qualified}")
-                if out.status == "ok":
-                    built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms))
-                else:
-                    estimate = _est.estimate(rel)
-                    built.append(replace(estimate, status=out.status, note=_est.join(out.note, estimate.note),
-                                         elapsed_ms=out.elapsed_ms))
+        failed: list[tuple[int, _sql.Relation, _sql.Outcome]] = []
+
+        def done(rel: _sql.Relation, out: _sql.Outcome) -> None:
+            if out.status == "ok":
+                built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms))
             else:
-                built.append(_est.estimate(rel))
+                failed.append((len(built), rel, out))
+                built.append(_fallback(rel, out))  # without the MCV list yet: completed below
             if progress is not None:
-                progress(rel.qualified, i, len(rels))
+                progress(rel.qualified, len(built), len(rels))
+
+        if exact:
+            _sql.exact_counts(conn, settings, rels, tenant, done)
+        else:
+            built = [_est.estimate(rel) for rel in rels]
+            if progress is not None:
+                for i, rel in enumerate(rels, 1):
+                    progress(rel.qualified, i, len(rels))
+        if failed:  # a table that could not be counted shows its estimate: read its statistics after all
+            with_mcv = {r.qualified: r for r in _sql.read_catalog(conn, settings).relations}
+            for i, rel, out in failed:
+                built[i] = _fallback(with_mcv.get(rel.qualified, rel), out)
     if not rels:
         notes.append(f"no table in schema(s) {', '.join(settings.schemas)} has a "
                      f"{settings.tenant_column} column.")
     result = _est.assemble(settings, catalog, built, known, tenant, exact, notes)
     return replace(result, table_filter=table, tenant_filter=tenant,
                    elapsed_ms=(time.perf_counter() - start) * 1000)
+
+
+def _fallback(rel: _sql.Relation, out: _sql.Outcome) -> TableCount:
+    """The estimate of a table whose exact count timed out or failed, saying why."""
+    estimate = _est.estimate(rel)
+    return replace(estimate, status=out.status, note=_est.join(out.note, estimate.note), elapsed_ms=out.elapsed_ms)
 
 
 def isolation(settings: Settings, conn: Connection | None = None) -> IsolationReport:

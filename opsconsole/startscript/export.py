@@ -1,29 +1,18 @@
-"""Read a platform start script the way bash would, to prove a variable is exported before the app starts.
-
-Not a full shell parser: a line-based reader that understands comments, quotes, line
-continuations, heredocs, `;`/`&&`/`||`/`&`/`|` lists, blocks (if, case, loops, functions, brace
-groups, subshells) and `set -a`, which is what start scripts are made of. It answers one question —
-at the line that starts the app, is NAME exported with the wanted value on every path? — and
-errs towards "no": a change to NAME, or an app start, that only some paths reach fails the check.
-"""
+"""check_export(): scan a start script and decide whether NAME=value is exported where the app starts."""
 
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(\+?=)(.*)$", re.S)
-_HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
+from opsconsole.startscript.commands import State, app_start, writes
+from opsconsole.startscript.reader import logical_lines, split_commands, strip_comment, words_of
+
 _FUNCTION = re.compile(r"^(?:function\s+([A-Za-z_][\w-]*)\s*(?:\(\s*\))?|([A-Za-z_][\w-]*)\s*\(\s*\))\s*(\{)?\s*(.*)$",
                        re.S)
-_REDIRECT = re.compile(r"^(\d*[<>]|&>|>\(|<\()")
 _OPENERS = {"if": "if", "case": "case", "for": "loop", "while": "loop", "until": "loop", "select": "loop"}
 _CLOSERS = {"fi": "if", "esac": "case", "done": "loop"}
-_SERVERS = {"streamlit", "gunicorn", "uvicorn", "hypercorn", "daphne", "waitress-serve"}
-_WRAPPERS = {"nohup", "time", "setsid", "nice", "command", "stdbuf"}
-_NOT_APP_MODULES = {"pip", "venv", "ensurepip", "opsconsole", "alembic", "pytest", "compileall", "playwright"}
 
 
 @dataclass(frozen=True)
@@ -37,14 +26,6 @@ class ExportVerdict:
 
 
 @dataclass
-class _State:
-    value: str | None = None
-    exported: bool = False
-    line: int | None = None
-    allexport: bool = False
-
-
-@dataclass
 class _Function:
     starts_app: bool = False
     changes: bool = False
@@ -54,7 +35,7 @@ class _Function:
 class _Scan:
     name: str
     wanted: str
-    state: _State = field(default_factory=_State)
+    state: State = field(default_factory=State)
     stack: list[tuple[str, str | None]] = field(default_factory=list)  # (kind, function name)
     functions: dict[str, _Function] = field(default_factory=dict)
     risky: tuple[int, str] | None = None  # first line where some path changes NAME or starts the app early
@@ -87,8 +68,8 @@ def check_export(path: Path, name: str, wanted: str) -> ExportVerdict:
         return ExportVerdict(False, f"{path} has Windows (CRLF) line endings, so bash would set {name} to "
                                     f"'{wanted}\\r'; convert it with 'dos2unix {path.name}'.")
     scan = _Scan(name, wanted)
-    for number, line in _logical_lines(raw.decode(errors="replace")):
-        for command, conditional in _commands(_strip_comment(line)):
+    for number, line in logical_lines(raw.decode(errors="replace")):
+        for command, conditional in split_commands(strip_comment(line)):
             app_line = _command(scan, command, conditional, number)
             if app_line:
                 return _verdict(scan, app_line)
@@ -97,7 +78,7 @@ def check_export(path: Path, name: str, wanted: str) -> ExportVerdict:
 
 def _command(scan: _Scan, command: str, conditional: bool, number: int) -> int | None:
     """Apply one simple command to the scan; return its line number if it starts the app at top level."""
-    words = _words(command)
+    words = words_of(command)
     while words:
         head = words[0]
         if head in _CLOSERS or head in ("}", ")"):
@@ -157,7 +138,7 @@ def _simple(scan: _Scan, words: list[str], conditional: bool, number: int) -> in
     if words[:2] in (["set", "+a"], ["set", "+o"]):
         scan.state.allexport = False
         return None
-    change = _writes(words, scan.name, scan.state)
+    change = writes(words, scan.name, scan.state)
     if change is not None:
         if function is not None:
             scan.functions[function].changes = True
@@ -168,7 +149,7 @@ def _simple(scan: _Scan, words: list[str], conditional: bool, number: int) -> in
             return None
         _apply(scan.state, change, number)
         return None
-    app, prefix = _app_start(words, scan.name)
+    app, prefix = app_start(words, scan.name)
     if app:
         if function is not None:
             scan.functions[function].starts_app = True
@@ -217,7 +198,7 @@ def _verdict(scan: _Scan, app_line: int | None) -> ExportVerdict:
     return ExportVerdict(True, f"'export {name}={wanted}' on line {state.line}{suffix}.", state.line, app_line)
 
 
-def _apply(state: _State, change: tuple[str, str | None], number: int) -> None:
+def _apply(state: State, change: tuple[str, str | None], number: int) -> None:
     action, value = change
     state.line = number
     if action == "unset":
@@ -231,179 +212,3 @@ def _apply(state: _State, change: tuple[str, str | None], number: int) -> None:
     elif action == "assign":
         state.value = value
         state.exported = state.exported or state.allexport
-
-
-def _writes(words: list[str], name: str, state: _State) -> tuple[str, str | None] | None:
-    """Return what a command does to NAME: (export|assign|unset|unexport, value) or None."""
-    head = words[0]
-    if head in ("export", "declare", "typeset", "local", "readonly"):
-        flags = [w for w in words[1:] if w.startswith("-")]
-        exporting = head == "export" or any("x" in f for f in flags)
-        unexport = head == "export" and "-n" in flags
-        for word in words[1:]:
-            if word.startswith("-"):
-                continue
-            match = _ASSIGN.match(word)
-            var, value = (match.group(1), _value(match, state)) if match else (word, None)
-            if var != name:
-                continue
-            if unexport:
-                return ("unexport", None)
-            if head == "local":
-                return ("assign", value) if value is not None else None
-            return ("export", value) if exporting else ("assign", value)
-        return None
-    if head == "unset":
-        return ("unset", None) if name in words[1:] else None
-    matches = [_ASSIGN.match(word) for word in words]
-    if not all(matches):
-        return None  # VAR=value cmd: a prefix assignment lasts for that one command only
-    for match in matches:
-        if match and match.group(1) == name:
-            return ("assign", _value(match, state))
-    return None
-
-
-def _value(match: re.Match[str], state: _State) -> str:
-    return (state.value or "") + match.group(3) if match.group(2) == "+=" else match.group(3)
-
-
-def _app_start(words: list[str], name: str) -> tuple[bool, str | None]:
-    """Whether a command starts the application, and the value a `NAME=value cmd` prefix gives it."""
-    prefix = None
-    while True:
-        while words and _ASSIGN.match(words[0]):
-            match = _ASSIGN.match(words[0])
-            if match and match.group(1) == name:
-                prefix = match.group(3)
-            words = words[1:]
-        if not words:
-            return False, None
-        head = words[0].rsplit("/", 1)[-1]
-        if head == "exec":
-            rest = words[1:]
-            if not rest or _REDIRECT.match(rest[0]):
-                return False, None  # `exec > log 2>&1` only redirects the script's own output
-            words = rest
-            continue
-        if head == "env":
-            words = [w for w in words[1:] if not w.startswith("-")]
-            continue
-        if head in _WRAPPERS:
-            words = words[1:]
-            continue
-        if head in ("uv", "poetry", "pipenv", "pdm", "hatch") and words[1:2] == ["run"]:
-            words = words[2:]
-            continue
-        break
-    return _is_app(head, words[1:]), prefix
-
-
-def _is_app(head: str, args: list[str]) -> bool:
-    if head in _SERVERS:
-        return True
-    if head == "flask":
-        return "run" in args
-    if head.startswith("python") or head.startswith("$"):
-        if not args or args[0] == "-c":
-            return False
-        if args[0] == "-m":
-            return len(args) > 1 and args[1] not in _NOT_APP_MODULES
-        return args[0].endswith(".py")
-    if head in ("node", "deno", "bun"):
-        return bool(args) and not args[0].startswith("-")
-    if head in ("npm", "yarn", "pnpm"):
-        return args[:1] == ["start"] or (args[:1] == ["run"] and args[1:2] in (["start"], ["dev"], ["serve"],
-                                                                                ["prod"], ["preview"]))
-    return False
-
-
-def _logical_lines(text: str) -> list[tuple[int, str]]:
-    """Join backslash continuations and drop heredoc bodies; keep each command's first line number."""
-    out: list[tuple[int, str]] = []
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        number, line = i + 1, lines[i]
-        while line.endswith("\\") and i + 1 < len(lines):
-            i += 1
-            line = line[:-1] + " " + lines[i]
-        out.append((number, line))
-        i += 1
-        for strip_tabs, word in _heredocs(line):
-            while i < len(lines) and (lines[i].lstrip("\t") if strip_tabs else lines[i]) != word:
-                i += 1
-            i += 1
-    return out
-
-
-def _heredocs(line: str) -> list[tuple[bool, str]]:
-    """Heredoc markers (`<<WORD`, `<<-WORD`) outside quotes and comments, in order."""
-    unquoted = re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", "''", _strip_comment(line))
-    return [(m.group(1) == "-", m.group(3)) for m in _HEREDOC.finditer(unquoted)]
-
-
-def _strip_comment(line: str) -> str:
-    out, quote, prev = [], None, " "
-    for ch in line:
-        if quote:
-            if ch == quote:
-                quote = None
-        elif ch in ("'", '"'):
-            quote = ch
-        elif ch == "#" and prev in " \t;&|(":
-            break
-        out.append(ch)
-        prev = ch
-    return "".join(out)
-
-
-def _commands(line: str) -> list[tuple[str, bool]]:
-    """Split a line into simple commands; mark those that run only sometimes or in a subshell.
-
-    After `&&`/`||` a command is conditional; a command sent to the background with `&` or placed
-    in a pipeline runs in a subshell, so its exports never reach the script.
-    """
-    parts: list[tuple[str, bool]] = []
-    buf: list[str] = []
-    quote: str | None = None
-    conditional = False
-    i = 0
-
-    def flush(next_conditional: bool, this_subshell: bool = False) -> None:
-        nonlocal buf, conditional
-        parts.append(("".join(buf).strip(), conditional or this_subshell))
-        buf, conditional = [], next_conditional
-
-    while i < len(line):
-        ch = line[i]
-        if quote:
-            if ch == quote:
-                quote = None
-            buf.append(ch)
-        elif ch in ("'", '"'):
-            quote = ch
-            buf.append(ch)
-        elif line.startswith(("&&", "||"), i):
-            flush(True)
-            i += 1
-        elif ch == "&" and (i > 0 and line[i - 1] in "<>" or line[i + 1:i + 2] == ">"):
-            buf.append(ch)  # 2>&1, &>file: a redirection
-        elif ch == "&":
-            flush(False, this_subshell=True)
-        elif ch == "|":
-            flush(True, this_subshell=True)
-        elif ch == ";":
-            flush(False)
-        else:
-            buf.append(ch)
-        i += 1
-    flush(False)
-    return [(cmd, cond) for cmd, cond in parts if cmd]
-
-
-def _words(command: str) -> list[str]:
-    try:
-        return shlex.split(command, posix=True)
-    except ValueError:
-        return command.split()
