@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from opsconsole import tenants
-from pages._common import attempt, context
+from pages._common import attempt, context, literal
 
 st.title("Tenants")
 settings, user = context()
@@ -18,7 +18,7 @@ bar = st.progress(0.0, text="Counting…") if exact else None
 def tick(table: str, done: int, total: int) -> None:
     """Advance the progress bar after each counted table."""
     if bar is not None:
-        bar.progress(done / max(total, 1), text=f"Counted {table} ({done}/{total})")
+        bar.progress(done / max(total, 1), text=f"Counted {literal(table)} ({done}/{total})")
 
 
 result = attempt(tenants.counts, settings, exact=exact, progress=tick)
@@ -27,7 +27,8 @@ if result is not None:
     if bar is not None:
         bar.progress(1.0, text="Exact counts done.")
     refreshed = f" (statistics refreshed {data['stats_refreshed_at']})" if data.get("stats_refreshed_at") else ""
-    st.caption("Exact counts." if data["mode"] == "exact" else f"Estimated from PostgreSQL statistics{refreshed}.")
+    st.caption("Exact counts." if data["mode"] == "exact" else
+               f"Estimated from PostgreSQL statistics{literal(refreshed)}.")
     people = pd.DataFrame(data["tenants"], columns=["tenant_id", "name", "is_test", "rows", "share"])
     real, test = people[people["is_test"] != True], people[people["is_test"] == True]  # noqa: E712 - may be None
     col_real, col_test = st.columns(2)
@@ -46,8 +47,8 @@ if result is not None:
     st.subheader("Isolation")
     warnings = data.get("isolation", {}).get("warnings", [])
     for warning in warnings:
-        st.warning(warning)
+        st.warning(literal(warning))
     if not warnings:
         st.success("Every row belongs to exactly one known tenant.")
     for note in data.get("notes", []):
-        st.caption(note)
+        st.caption(literal(note))
