@@ -246,6 +246,22 @@ def lock_holders(conn: Connection, statement: str | None = None) -> list[dict[st
     return named + [h for h in holders if h not in named]
 
 
+def lock_report(settings: Settings, tables: list[str] | None = None) -> list[LockWaitTimeout]:
+    """Say who holds strong locks on these tables (all tables when None), one LockWaitTimeout each.
+
+    For callers whose reads already gave up (a timed-out count) and who want to say by whom.
+    """
+    with connect(settings) as conn:
+        holders = lock_holders(conn)
+    wanted = {t.lower() for t in tables or []}
+    found = [h for h in holders if not wanted or h["table"].lower() in wanted
+             or h["table"].split(".", 1)[1].lower() in wanted]
+    seen: dict[str, LockWaitTimeout] = {}
+    for h in found:
+        seen.setdefault(h["table"], describe_lock_wait([h], settings.read_lock_timeout_ms))
+    return list(seen.values())
+
+
 def describe_lock_wait(holders: list[dict[str, Any]], waited_ms: int) -> LockWaitTimeout:
     """Turn the lock holders into a LockWaitTimeout whose message says which table, who, since when."""
     from datetime import datetime, timezone

@@ -19,15 +19,18 @@ SEVERITY = {"data-loss": st.error, "breaking": st.warning, "locking": st.warning
 _MARKDOWN = str.maketrans({ch: "\\" + ch for ch in string.punctuation})
 
 
-def literal(value: object) -> str:
+def literal(value: object, lines: bool = False) -> str:
     """Return untrusted text (migrations, database, settings, errors) ready to embed in Markdown.
 
     Redacted first, then every ASCII punctuation character is backslash-escaped (CommonMark's escape
     set), so links, images, emphasis, headings, HTML and Streamlit's :color[…] directives show as
-    the literal characters typed; control characters become spaces (one paragraph).
+    the literal characters typed; control characters become spaces (one paragraph, unless `lines`).
     """
     settings = st.session_state.get("settings") or Settings()
-    return one_paragraph(settings.redact(str(value))).translate(_MARKDOWN)
+    text = settings.redact(str(value))
+    if lines:  # keep the line structure as Markdown hard breaks, each line cleaned on its own
+        return "  \n".join(one_paragraph(line).translate(_MARKDOWN) for line in text.splitlines())
+    return one_paragraph(text).translate(_MARKDOWN)
 
 
 def code(value: object) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from opsconsole import tenants
+from opsconsole.db import lock_report
 from pages._common import attempt, context, literal
 
 st.title("Tenants")
@@ -41,6 +42,9 @@ if result is not None:
         st.bar_chart(top, x="label", y="rows", color="kind", horizontal=True, sort="-rows")
         st.dataframe(people.assign(share=people["share"] * 100), hide_index=True, width="stretch",
                      column_config={"share": st.column_config.NumberColumn("share %", format="%.1f")})
+    timed_out = [t["table"] for t in data["tables"] if t.get("status") == "timeout"]
+    for locked in (attempt(lock_report, settings, timed_out) or []) if timed_out else []:
+        st.error(literal(locked), icon=":material/lock:")
     st.subheader("Tables")
     st.dataframe(pd.DataFrame(data["tables"], columns=["table", "total", "status", "quality"]),
                  hide_index=True, width="stretch")

@@ -97,7 +97,7 @@ if rehearsal.button("Rehearse on a scratch database", key="rehearse"):
     with st.spinner("Rehearsing on the embedded server…"):
         done = attempt(rehearse.rehearse, settings)
     if done is not None:
-        (st.success if done.ok else st.error)(literal(done.describe()))
+        (st.success if done.ok else st.error)(literal(done.describe(), lines=True))
 if apply.button("Upgrade to head", key="upgrade", type="primary", disabled=not pending):
     if loss:  # anything that deletes data waits for the typed revision id
         st.session_state["confirm_open"] = True
