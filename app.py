@@ -9,7 +9,7 @@ import streamlit as st
 from opsconsole import auth
 from opsconsole.db import target
 from opsconsole.errors import SettingsError
-from opsconsole.settings import load_settings
+from opsconsole.settings import install_log_redaction, load_settings
 from pages._common import literal
 
 PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
@@ -19,6 +19,7 @@ PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
          ("pages/checklist.py", "Emergency checklist", ":material/checklist:"),
          ("pages/upgrade.py", "Upgrade", ":material/upgrade:"))
 
+install_log_redaction()  # Streamlit's own log (tracebacks included) never carries a password
 st.set_page_config(page_title="opsconsole", page_icon=":material/database:", layout="wide")
 
 

@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TextIO
 
 from opsconsole.errors import OpsConsoleError, one_paragraph
 from opsconsole.inputs import clean
-from opsconsole.settings import Settings, load_settings, redact
+from opsconsole.settings import Settings, install_log_redaction, load_settings, redact
 
 Command = Callable[[argparse.Namespace, Settings, TextIO], int]
 _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     Everything written to stdout and stderr passes through the one redaction (`settings.redact`);
     errors are one paragraph without control characters; library warnings stay off stderr.
     """
+    install_log_redaction()
     state: dict[str, Settings | None] = {"settings": None}
     out = _Redacting(stdout or sys.stdout, state)
     err = _Redacting(stderr or sys.stderr, state)

@@ -252,6 +252,29 @@ def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
     return redact(text, secrets)
 
 
+def install_log_redaction() -> None:
+    """Make every log record of the process (library, Alembic, Streamlit) pass through `redact`, tracebacks too."""
+    import logging
+    import traceback
+
+    factory = logging.getLogRecordFactory()
+    if getattr(factory, "opsconsole_redacts", False):
+        return
+
+    def redacting(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = factory(*args, **kwargs)
+        try:
+            record.msg, record.args = redact(record.getMessage()), None
+        except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
+            record.msg, record.args = redact(str(record.msg)), None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
+        return record
+
+    redacting.opsconsole_redacts = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(redacting)
+
+
 def register_secret(value: str | None) -> None:
     """Remember a secret for the life of the process, so every later `redact` hides it."""
     if value and len(value) >= _MIN_SECRET:
