@@ -319,12 +319,12 @@ def _make_engine(url: str, settings: Settings, poolclass: Any = None) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _set_timeouts(dbapi_conn: Any, _record: Any) -> None:
-        autocommit = dbapi_conn.autocommit
-        dbapi_conn.autocommit = True
+        # Session-level SETs, committed: no autocommit toggling, which psycopg2 refuses when the
+        # dialect's own connect hooks left a transaction open (seen under 20 concurrent sessions).
         with dbapi_conn.cursor() as cur:
             cur.execute(f"SET statement_timeout = {int(settings.statement_timeout_ms)}")
             cur.execute(f"SET lock_timeout = {int(settings.lock_timeout_ms)}")
-        dbapi_conn.autocommit = autocommit
+        dbapi_conn.commit()
 
     return engine
 
