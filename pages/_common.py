@@ -47,7 +47,7 @@ def context() -> tuple[Settings, User]:
     st.session_state["_errors_shown"] = set()
     problem = st.session_state.get("settings_error")
     if problem:
-        st.error(f"opsconsole cannot start: {problem}", icon=":material/settings_alert:")
+        st.error(f"opsconsole cannot start: {literal(problem)}", icon=":material/settings_alert:")
         st.stop()
     return st.session_state["settings"], st.session_state["user"]
 
