@@ -63,6 +63,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, 
     except Exception as exc:  # the last line of defence: one line, redacted, no traceback
         if os.environ.get("OPSCONSOLE_DEBUG"):
             raise
+        from opsconsole.db import explain_privilege_error
+
+        if state["settings"] is not None and (missing := explain_privilege_error(exc, state["settings"])):
+            _error(err, missing)
+            return 2
         _error(err, f"unexpected {type(exc).__name__}: {exc} (set OPSCONSOLE_DEBUG=1 for the traceback)")
         return 2
 

@@ -22,6 +22,7 @@ _MAX_SOCKET_PATH = 100
 
 POOL_TIMEOUT_S = 5  # a checkout waits at most this long; then ConsoleBusy says so instead of hanging
 LOCK_NOT_AVAILABLE = "55P03"
+INSUFFICIENT_PRIVILEGE = "42501"
 _engines: dict[tuple[Any, ...], Engine] = {}
 _servers: dict[Path, Any] = {}
 _lock = threading.Lock()
@@ -167,6 +168,18 @@ def explain_connect_error(exc: BaseException, settings: Settings) -> DatabaseUnr
             break
     message = settings.redact(f"cannot connect to {where.url} ({reason}): {text} — {advice}.")
     return DatabaseUnreachable(message, reason=reason)
+
+
+def explain_privilege_error(exc: BaseException, settings: Settings) -> str | None:
+    """Say which privilege the database role lacks, when `exc` is PostgreSQL's insufficient_privilege (42501)."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "pgcode", None) != INSUFFICIENT_PRIVILEGE:
+        return None
+    first = (str(orig).strip().splitlines() or ["permission denied"])[0]
+    role = target(settings).user or "the console's role"
+    return settings.redact(f"the database role '{role}' lacks a privilege: {first}. Grant it (e.g. GRANT CREATE ON "
+                           "DATABASE … for opsconsole's own schema, or ownership of the application schema), or set "
+                           "DATABASE_URL to a role that has it.")
 
 
 def embedded_url(home: Path) -> str:

@@ -54,7 +54,11 @@ def context() -> tuple[Settings, User]:
 
 def show_error(exc: BaseException) -> None:
     """Show an error as one st.error (once per page run) — never a traceback."""
-    text = literal(str(exc) if isinstance(exc, OpsConsoleError) else f"unexpected {describe(exc)}")
+    from opsconsole.db import explain_privilege_error
+
+    settings = st.session_state.get("settings")
+    missing = explain_privilege_error(exc, settings) if settings is not None else None
+    text = literal(missing or (str(exc) if isinstance(exc, OpsConsoleError) else f"unexpected {describe(exc)}"))
     shown: set[str] = st.session_state.setdefault("_errors_shown", set())
     if text not in shown:
         shown.add(text)

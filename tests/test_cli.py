@@ -257,3 +257,36 @@ def test_library_warnings_never_reach_stderr(env, alembic_project, monkeypatch) 
                           timeout=120)
     assert proc.returncode == 1 and "w1" in proc.stdout
     assert proc.stderr == "", proc.stderr
+
+
+def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monkeypatch) -> None:
+    """A role that may read but not create opsconsole's schema: reads work, writes say which privilege is missing."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    _upgrade(settings, "head")
+    role = f"oc_reader_{uuid.uuid4().hex[:8]}"
+    database = sa.engine.make_url(db_url).database
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER')
+    try:
+        with db.connect(settings) as conn, conn.begin():
+            conn.exec_driver_sql(f'REVOKE CREATE ON DATABASE "{database}" FROM PUBLIC')
+            conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA public TO "{role}"')
+            conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+        monkeypatch.setenv("DATABASE_URL", sa.engine.make_url(db_url).set(username=role).render_as_string(False))
+        code, out, err = run("status")
+        assert code == 0 and "at head:  yes" in out, err
+        code, out, err = run("approve", "9d3e5f7a1b26", "--by", "Rita", "--reason", "reviewed")
+        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for database" in err
+        assert err.count("\n") == 1
+    finally:
+        db.dispose_engines()
+        with db.connect(settings) as conn, conn.begin():
+            conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"')
+            conn.exec_driver_sql(f'REVOKE ALL ON SCHEMA public FROM "{role}"')
+        db.dispose_engines()
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM "{role}"')
+            conn.exec_driver_sql(f'DROP ROLE "{role}"')
