@@ -20,6 +20,9 @@ PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
          ("pages/upgrade.py", "Upgrade", ":material/upgrade:"))
 
 install_log_redaction()  # Streamlit's own log (tracebacks included) never carries a password
+ROLE_LABELS = {auth.ANY_ROLE: "Either (the password decides)", auth.VIEWER: "Viewer (read-only)",
+               auth.OPERATOR: "Operator (may upgrade)"}
+
 st.set_page_config(page_title="opsconsole", page_icon=":material/database:", layout="wide")
 
 
@@ -54,13 +57,14 @@ def sign_in_page() -> None:
         st.info(hint)
     if auth.sign_in_possible(settings):
         with st.form("sign-in"):
-            role = st.radio("Sign in as", (auth.VIEWER, auth.OPERATOR), horizontal=True, key="signin_role",
-                            format_func=lambda r: {"viewer": "Viewer (read-only)", "operator": "Operator (may upgrade)"}[r])
+            role = st.radio("Sign in as", (auth.ANY_ROLE, auth.VIEWER, auth.OPERATOR), horizontal=True,
+                            key="signin_role", format_func=ROLE_LABELS.get)
             name = st.text_input("Your name (the audit log records who upgraded)", key="signin_name", max_chars=64)
             password = st.text_input("Password", type="password", key="signin_password", max_chars=1024)
             if st.form_submit_button("Sign in", type="primary"):
                 try:
-                    st.session_state["user"] = auth.sign_in(settings, password, name, role=role,
+                    st.session_state["user"] = auth.sign_in(settings, password, name,
+                                                            role=None if role == auth.ANY_ROLE else role,
                                                             client=client_address())
                     st.rerun()
                 except auth.SignInRefused as exc:

@@ -9,7 +9,7 @@ outside the locked table, and while it was locked, and every error.
 Targets: 0 errors, p95 <= 2 s outside the locked table.
 
     python benchmarks/load.py [--url postgresql://postgres@127.0.0.1:5432/postgres] [--sessions 20]
-                              [--duration 120] [--lock-seconds 30]
+                              [--duration 120] [--lock-seconds 30] [--think 0]
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of load (default 120)")
     parser.add_argument("--lock-seconds", type=float, default=30.0)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds a session waits between page views (default 0: back to back, the worst case)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -131,6 +133,7 @@ def run(url: str, args: argparse.Namespace) -> int:
             for page in PAGES:
                 if time.monotonic() >= stop_at:
                     return
+                time.sleep(args.think)
                 sample = visit(at, page, t0)
                 with lock:
                     samples.append(sample)
@@ -275,7 +278,8 @@ def report(samples: list[Sample], events: dict[str, float], args: argparse.Names
     lock_from, lock_to = events.get("lock_start", -1.0), events.get("lock_end", -1.0)
     during = [s for s in samples if s.start < lock_to and s.start + s.seconds > lock_from]
     outside = [s for s in samples if not s.lock_notice]
-    print(f"sessions {args.sessions}, duration {args.duration:.0f} s, page views {len(samples)}")
+    print(f"sessions {args.sessions}, duration {args.duration:.0f} s, think time {args.think:g} s, "
+          f"page views {len(samples)}, load average before {os.getloadavg()[0]:.1f}")
     print("events: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(events.items(), key=lambda kv: kv[1])))
     print(f"{'page':10} {'views':>6} {'p50 s':>7} {'p95 s':>7} {'max s':>7} {'errors':>7} {'lock notices':>13}")
     for page in ("sign-in", *PAGES):

@@ -511,6 +511,7 @@ def test_locked_table_is_named_with_its_holder_and_sign_in_keeps_working(console
 def test_failed_sign_ins_are_listed_for_operators_only(console: Console) -> None:
     console()
     at = open_console(role=None)
+    at.radio(key="signin_role").set_value("viewer")
     at.text_input(key="signin_name").input("Mallory")
     at.text_input(key="signin_password").input("guess")
     at.button[0].click().run()
