@@ -21,7 +21,9 @@ FREE_FAILURES = 3  # wrong passwords per client and role before any wait
 BASE_WAIT_S, MAX_WAIT_S = 2.0, 900.0
 WINDOW_S = 3600  # failures older than this (or before a success) no longer count
 UNKNOWN_CLIENT = "unknown"
-_DDL_LOCK = 0x6F7073696E6E73  # serialises the creation of the table below
+# The same key as opsconsole.audit's table creation: both may create the schema `opsconsole`, and two
+# CREATE SCHEMA IF NOT EXISTS at once collide in the catalog unless they are serialised together.
+_DDL_LOCK = 0x6F7073636F6E74
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
 CREATE TABLE IF NOT EXISTS {SCHEMA}.signin_attempts (

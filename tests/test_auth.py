@@ -173,3 +173,36 @@ def test_sign_in_table_is_created_once_under_concurrency(make_settings) -> None:
         t.join()
     assert not errors
     assert len(signins.failed_sign_ins(s)) == 8
+
+
+def test_sign_in_table_and_audit_tables_can_be_created_at_the_same_moment(make_settings) -> None:
+    """The first sign-in and the first audit row of a fresh database race to create schema opsconsole."""
+    from opsconsole import audit
+
+    s = make_settings(**BOTH)
+    barrier = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def sign() -> None:
+        barrier.wait()
+        try:
+            auth.sign_in(s, "look-only", client="10.2.0.1")
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    def write() -> None:
+        barrier.wait()
+        try:
+            with db.connect(s) as conn, conn.begin():
+                audit.record(conn, actor="t", action="probe", outcome="ok")
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=sign if i % 2 else write) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    with db.connect(s) as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM opsconsole.signin_attempts").scalar() == 3
