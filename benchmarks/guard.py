@@ -114,7 +114,7 @@ def main() -> None:
 
     import sqlalchemy as sa
 
-    from opsconsole import db, guard, alembic_env
+    from opsconsole import db, guard
     from opsconsole.settings import load_settings, normalize_url
 
     admin = sa.create_engine(normalize_url(args.url), isolation_level="AUTOCOMMIT")
@@ -133,10 +133,8 @@ def main() -> None:
                        DISABLE_AUTO_MIGRATIONS="true", PYTHONPATH=str(ROOT))
             settings = load_settings(env=env, secrets={}, base_dir=ROOT)
             t0 = time.perf_counter()
-            from alembic import command
-
-            with db.connect(settings) as conn, conn.begin():
-                command.upgrade(migrations.load_config(settings, connection=conn), "head")
+            subprocess.run([str(Path(sys.executable).with_name("alembic")), "-c", str(project / "alembic.ini"),
+                            "upgrade", "head"], env=env, check=True, capture_output=True)
             print(f"project: {REVISIONS} revisions, {TABLES} tables; migrated to head in "
                   f"{time.perf_counter() - t0:.1f}s; {args.runs} runs each, medians\n")
             alembic = [str(Path(sys.executable).with_name("alembic")), "-c", str(project / "alembic.ini")]
