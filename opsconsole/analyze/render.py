@@ -1,7 +1,15 @@
-"""Render a migration's ``upgrade()`` to PostgreSQL SQL with Alembic's offline mode."""
+"""Render a migration's ``upgrade()`` to PostgreSQL SQL with Alembic's offline mode.
+
+Importing the file and calling ``upgrade()`` run the migration's own code, so both happen in a
+worker thread inside ``opsconsole.alembic_env.contain.contained`` (its prints are captured, never
+mixed with opsconsole's output; ``sys.exit`` becomes an error) and under a time limit: a file that
+loops forever is stopped and reported, and the rest of a folder is still analysed. No database is
+involved: offline mode writes SQL to a buffer.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import io
 import itertools
@@ -17,6 +25,12 @@ from .sql_types import ColumnType, type_from_string
 # alembic's `context` and `op` are module-global proxies: one render at a time.
 _LOCK = threading.Lock()
 _COUNTER = itertools.count()
+DEFAULT_TIMEOUT = 10.0  # seconds for importing the file and running upgrade() offline
+_GRACE = 2.0  # seconds a timed-out render gets to unwind after it is interrupted
+
+
+class _RenderTimeout(BaseException):
+    """Raised inside a render thread that ran past its time limit."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,8 @@ class Rendered:
     sql: str
     error: str | None = None
     existing_types: dict[str, ColumnType] = field(default_factory=dict)
+    printed: int = 0  # characters the migration's code printed (captured, not shown)
+    imported: bool = True  # False when importing the file failed, so nothing was rendered
 
 
 def load_module(path: Path) -> ModuleType:
@@ -44,12 +60,45 @@ def load_module(path: Path) -> ModuleType:
     return module
 
 
-def render(path: Path, revision: str | None = None) -> Rendered:
-    """Run the file's ``upgrade()`` offline on the PostgreSQL dialect and capture the SQL."""
+def render(path: Path, revision: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Rendered:
+    """Run the file's ``upgrade()`` offline on the PostgreSQL dialect and capture the SQL, within ``timeout`` s."""
+    box: dict[str, Rendered] = {}
+    worker = threading.Thread(target=_contained_render, args=(path, revision, timeout, box), daemon=True,
+                              name=f"opsconsole-render-{path.name}")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        _interrupt(worker)
+        worker.join(_GRACE)
+        return Rendered(revision, "", f"timed out after {timeout:g} s: importing the file or running upgrade() "
+                        "offline did not finish (a loop or a wait at import?)", imported=False)
+    return box.get("result") or Rendered(revision, "", "rendering stopped without a result", imported=False)
+
+
+def _contained_render(path: Path, revision: str | None, timeout: float, box: dict[str, Rendered]) -> None:
+    from opsconsole.alembic_env.contain import contained
+    from opsconsole.errors import MigrationCodeError
+
+    try:
+        with contained(f"migration {path.name}") as captured:
+            result = _render(path, revision, timeout)
+        box["result"] = Rendered(result.revision, result.sql, result.error, result.existing_types,
+                                 len(captured.text), result.imported)
+    except MigrationCodeError as exc:  # sys.exit(), KeyboardInterrupt, the timeout's interruption
+        box["result"] = Rendered(revision, "", str(exc), imported=False)
+
+
+def _interrupt(worker: threading.Thread) -> None:
+    """Raise _RenderTimeout inside ``worker`` (CPython's documented PyThreadState_SetAsyncExc)."""
+    if worker.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(_RenderTimeout))
+
+
+def _render(path: Path, revision: str | None, timeout: float) -> Rendered:
     try:
         module = load_module(path)
     except Exception as exc:  # the file imports something unavailable, or fails at import
-        return Rendered(revision, "", f"importing the file failed: {type(exc).__name__}: {exc}")
+        return Rendered(revision, "", f"importing the file failed: {type(exc).__name__}: {exc}", imported=False)
     revision = getattr(module, "revision", revision)
     revision = revision if isinstance(revision, str) else None
     upgrade = getattr(module, "upgrade", None)
@@ -57,8 +106,13 @@ def render(path: Path, revision: str | None = None) -> Rendered:
         return Rendered(revision, "", "the file has no upgrade() function")
     buf = io.StringIO()
     types: dict[str, ColumnType] = {}
-    with _LOCK:
+    if not _LOCK.acquire(timeout=timeout):
+        return Rendered(revision, "", "offline rendering is busy: an earlier migration's upgrade() is still "
+                        "running past its time limit", imported=False)
+    try:
         error = _run_offline(upgrade, buf, types)
+    finally:
+        _LOCK.release()
     return Rendered(revision, buf.getvalue(), error, types)
 
 
@@ -101,6 +155,8 @@ def _spy_existing_types(impl: Any, types: dict[str, ColumnType]) -> None:
 
     def alter_column(table_name: str, column_name: str, *args: Any, **kw: Any) -> Any:
         existing, new = kw.get("existing_type"), kw.get("type_")
+        if isinstance(existing, type):  # existing_type=sa.Integer (the class): Alembic uses an instance
+            existing = existing()
         if existing is not None and new is not None:
             try:
                 parsed = type_from_string(str(existing.compile(dialect=impl.dialect)))
