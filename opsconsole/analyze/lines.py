@@ -96,4 +96,8 @@ def _span(f: Finding, lines: list[str]) -> list[int]:
     if f.line is None:
         return []
     height = len((f.statement or "").strip().splitlines()) or 1
-    return list(range(max(1, f.line - 1), min(len(lines), f.line + height - 1) + 1))
+    span = list(range(f.line, min(len(lines), f.line + height - 1) + 1))
+    above = lines[f.line - 2].strip() if f.line >= 2 else ""
+    if above.startswith(("#", "--")):  # a comment line of its own just above the statement
+        span.insert(0, f.line - 1)
+    return span

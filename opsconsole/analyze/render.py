@@ -129,6 +129,7 @@ def _run_offline(upgrade: Any, buf: io.StringIO, types: dict[str, ColumnType]) -
     env._install_proxy()  # so `context.is_offline_mode()` answers True inside upgrade()
     try:
         env.configure(dialect_name="postgresql", output_buffer=buf, literal_binds=True,
+                      dialect_opts={"paramstyle": "named"},  # no "%%" escaping of percent signs
                       transactional_ddl=False)
         ctx = env.get_context()
         _spy_existing_types(ctx.impl, types)
