@@ -67,7 +67,7 @@ def test_a_folder_is_analysed_file_by_file(versions: Path) -> None:
     by_name = {Path(f.path).name: f for f in report.files}
     assert not by_name["a1_add.py"].data_loss and by_name["a1_add.py"].rendered == "yes"
     assert [(x.rule, x.object, x.line) for x in by_name["b2_drop.py"].findings] == \
-        [("drop-table", "public.legacy", 10)]
+        [("drop-table", "public.legacy", 10), ("missing-lock-timeout", "public.legacy", 10)]
     assert report.summary()["data_loss_files"] == 2 and report.exit_code == 1
 
 
@@ -76,12 +76,13 @@ def test_an_unrendered_file_says_so_with_the_reason_and_what_the_source_showed(v
     monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/example")
     report = analyze_one(versions / "c3_app.py")
     assert report.rendered == "no" and "No module named 'myapp'" in report.render_error
-    assert report.source_found == ("data-loss drop-column public.users.fax",)
+    assert report.source_found == ("data-loss drop-column public.users.fax",
+                                   "locking missing-lock-timeout public.users")
     code, out, _ = cli("analyze", str(versions), "--json")
     data = json.loads(out)
     [entry] = [f for f in data["files"] if f["path"].endswith("c3_app.py")]
     assert entry["rendered"] == "no" and "myapp" in entry["render_error"]
-    assert entry["source_found"] == ["data-loss drop-column public.users.fax"]
+    assert entry["source_found"][0] == "data-loss drop-column public.users.fax"
     note = next(f for f in entry["findings"] if f["rule"] == "offline-render-failed")
     assert "checked from the source instead" in note["message"] and "drop-column public.users.fax" in note["message"]
     code, out, _ = cli("analyze", str(versions))
@@ -109,7 +110,8 @@ def test_bad_files_get_an_error_each_and_the_rest_is_still_analysed(tmp_path: Pa
     report = analyze_paths([folder, notes], timeout=1.0)
     assert time.monotonic() - started < 15
     by_name = {Path(f.path).name: f for f in report.files}
-    assert [(x.rule, x.object) for x in by_name["a1_ok.py"].findings] == [("drop-table", "public.old")]
+    assert [(x.rule, x.object) for x in by_name["a1_ok.py"].findings] == [("drop-table", "public.old"),
+                                                                          ("missing-lock-timeout", "public.old")]
     assert "syntax error at line 1" in by_name["b2_syntax.py"].error
     assert "10.0 MB" in by_name["c3_big.py"].error
     assert "cannot read the file" in by_name["d4_binary.py"].error
@@ -154,7 +156,7 @@ def test_migration_output_never_reaches_the_json(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "chatty" not in proc.stderr
     [entry] = data["files"]
     assert entry["printed_chars"] == len("importing the chatty migration\n{not json\nwarning from the migration\n")
-    assert [f["rule"] for f in entry["findings"]] == ["drop-table"]
+    assert [f["rule"] for f in entry["findings"]] == ["drop-table", "missing-lock-timeout"]
 
 
 def test_suppression_comment_is_shown_with_its_reason(tmp_path: Path) -> None:
@@ -166,7 +168,7 @@ def test_suppression_comment_is_shown_with_its_reason(tmp_path: Path) -> None:
             op.drop_column("users", "pager")  # opsconsole: ignore[drop-table] wrong rule, no effect
         """)
     report = analyze_one(path)
-    found = {(f.rule, f.object): f.suppressed for f in report.findings}
+    found = {(f.rule, f.object): f.suppressed for f in report.findings if f.rule != "missing-lock-timeout"}
     assert found == {("drop-table", "public.legacy"): "archived to s3://backups/legacy on 2026-11-01",
                      ("drop-column", "public.users.fax"): "fax numbers were never used",
                      ("drop-column", "public.users.pager"): None}
@@ -175,7 +177,7 @@ def test_suppression_comment_is_shown_with_its_reason(tmp_path: Path) -> None:
     assert "SUPPRESSED: archived to s3://backups/legacy on 2026-11-01" in text
     sql = tmp_path / "change.sql"
     sql.write_text("-- opsconsole: ignore[truncate] scratch table, refilled nightly\nTRUNCATE scratch;\n")
-    [f] = analyze_one(sql).findings
+    [f] = [f for f in analyze_one(sql).findings if f.rule == "truncate"]
     assert f.suppressed == "scratch table, refilled nightly" and not analyze_one(sql).data_loss
 
 
@@ -207,7 +209,8 @@ def test_github_annotations_mark_the_line_and_escape_untrusted_text(tmp_path: Pa
 def test_cli_formats(versions: Path, monkeypatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/example")
     code, out, _ = cli("analyze", str(versions / "a1_add.py"), "--format", "github")
-    assert code == 0 and out.strip() == ("opsconsole analyze: 1 file(s), 0 lose data, 0 not rendered offline, "
-                                         "0 could not be analysed")
+    warning, summary = out.strip().splitlines()
+    assert code == 0 and warning.startswith("::warning file=") and "title=locking missing-lock-timeout::" in warning
+    assert summary == "opsconsole analyze: 1 file(s), 0 lose data, 0 not rendered offline, 0 could not be analysed"
     code, out, _ = cli("analyze", str(versions), "--format", "sarif")
     assert code == 1 and json.loads(out)["version"] == "2.1.0"

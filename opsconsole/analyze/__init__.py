@@ -94,15 +94,17 @@ def _analyze_file_report(path: Path, timeout: float, require_py: bool = False) -
                             "pass a migration from the versions/ folder or a .sql file")
     rendered = render(path, module_revision(tree), timeout)
     revision = rendered.revision or module_revision(tree)
-    sql_findings = SqlAnalyzer(revision, known_types=rendered.existing_types).run(rendered.sql, strict=False)
+    analyzer = SqlAnalyzer(revision, known_types=rendered.existing_types)
+    analyzer.already_nullable = set(rendered.already_nullable)
+    sql_findings = analyzer.run(rendered.sql, strict=False)
     source_findings = analyze_python(source, revision, tree)
     findings = merge(sql_findings, source_findings)
     found: tuple[str, ...] = ()
     state = "yes"
     if rendered.error:
         state = "no" if not rendered.sql.strip() else "partly"
-        found = tuple(f"{f.severity} {f.rule} {f.object or ''}".strip() for f in source_findings
-                      if f.severity != "info") or ("nothing unsafe",)
+        ranked = sorted((f for f in source_findings if f.severity != "info"), key=lambda f: SEVERITIES.index(f.severity))
+        found = tuple(f"{f.severity} {f.rule} {f.object or ''}".strip() for f in ranked) or ("nothing unsafe",)
         findings.append(finding("offline-render-failed", revision, None, None,
                                 f"{'not rendered' if state == 'no' else 'rendering stopped early'} offline "
                                 f"({rendered.error}); checked from the source instead, which found: "

@@ -28,6 +28,16 @@ _PG = "postgresql"
 _PG_DESCRIPTION = "postgresql+psycopg2"
 _PERCENT = re.compile(r"%(\([^)]*\))?[sdr]")
 _BRACES = re.compile(r"\{[^{}]*\}")
+_VOLATILE_RE = r"\b(random|gen_random_uuid|uuid_generate_v[14]m?c?|uuidv[47]|clock_timestamp|nextval)\s*\("
+# op method -> (position, keyword) of its table argument; batch_op methods take the batch's table.
+_TABLE_ARG = {"create_index": (1, "table_name"), "drop_index": (1, "table_name"),
+              "create_foreign_key": (1, "source_table"), "create_check_constraint": (1, "table_name"),
+              "create_unique_constraint": (1, "table_name"), "create_primary_key": (1, "table_name"),
+              "drop_constraint": (1, "table_name")}
+# op methods that take an ACCESS EXCLUSIVE (or SHARE) lock on an existing table
+_LOCKING_OPS = {"add_column", "drop_column", "alter_column", "drop_table", "rename_table", "create_index",
+                "create_foreign_key", "create_check_constraint", "create_unique_constraint", "create_primary_key",
+                "drop_constraint"}
 
 
 def parse_python(source: str, filename: str = "<migration>") -> ast.Module:
@@ -467,7 +477,46 @@ class _UpgradeVisitor(ast.NodeVisitor):
                     out.append(col)
         return out or None
 
+    def _flag(self, node: ast.Call, name: str) -> bool:
+        value = self._arg(node, 99, name)
+        return isinstance(value, ast.Constant) and value.value is True
+
+    def _lock_rules(self, method: str, table: str | None, node: ast.Call) -> None:
+        """Judge index and constraint calls the way the SQL rules judge what they render to."""
+        if table is None or table in self.sql.created:
+            return
+        self.sql.line, self.sql._stmt = node.lineno, ast.get_source_segment(self.source, node)
+        if method in _LOCKING_OPS:
+            self.sql.strong_lock(table, f"op.{method}")
+        if method == "create_index" and not self._flag(node, "postgresql_concurrently"):
+            self._add("create-index-not-concurrently", table, node,
+                      f"builds an index on existing table {table} without CONCURRENTLY; writes are blocked "
+                      "until it finishes")
+        elif method == "drop_index" and not self._flag(node, "postgresql_concurrently"):
+            index = self._str(self._arg(node, 0, "index_name"))
+            schema = self._str(self._arg(node, 99, "schema")) or "public"
+            self._add("drop-index-not-concurrently", f"{schema}.{index}" if index else None, node,
+                      f"drops index {index or '(named at run time)'} of {table} without CONCURRENTLY")
+        elif method == "create_foreign_key" and not self._flag(node, "postgresql_not_valid"):
+            self._add("add-foreign-key-validated", table, node,
+                      f"adds a foreign key on {table} without NOT VALID: scans {table} while locking it")
+        elif method == "create_check_constraint" and not self._flag(node, "postgresql_not_valid"):
+            self._add("add-check-validated", table, node,
+                      f"adds a check on {table} without NOT VALID: scans {table} under an exclusive lock")
+        elif method == "create_unique_constraint":
+            self._add("add-unique-constraint", table, node,
+                      f"adds a unique constraint on {table}: builds an index while blocking reads and writes")
+        elif method == "create_primary_key":
+            self._add("add-primary-key", table, node,
+                      f"adds a primary key on {table}: builds an index while blocking reads and writes")
+
     def _op_call(self, method: str, node: ast.Call) -> None:
+        table_arg = _TABLE_ARG.get(method)
+        if table_arg is not None:
+            self._lock_rules(method, self._table(node, *table_arg), node)
+        elif method in _LOCKING_OPS:
+            self._lock_rules(method, self._table(node, 0, "old_table_name" if method == "rename_table"
+                                                 else "table_name"), node)
         if method == "create_table":
             table = self._table(node)
             if table:
@@ -505,8 +554,30 @@ class _UpgradeVisitor(ast.NodeVisitor):
             name = self.columns.get(column.id)
         if table and name:
             self.sql.added.add(f"{table}.{name}")
+        if table and isinstance(column, ast.Call) and table not in self.sql.created:
+            self._new_column_rules(table, name, column)
+
+    def _new_column_rules(self, table: str, name: str | None, column: ast.Call) -> None:
+        """ADD COLUMN … NOT NULL without a default fails on rows; a volatile default rewrites the table."""
+        kw = {k.arg: k.value for k in column.keywords if k.arg}
+        label = f"{table}.{name}" if name else f"a new column of {table}"
+        not_null = isinstance(kw.get("nullable"), ast.Constant) and kw["nullable"].value is False
+        primary = isinstance(kw.get("primary_key"), ast.Constant) and kw["primary_key"].value is True
+        default = kw.get("server_default")
+        if (not_null or primary) and default is None:
+            self._add("add-column-not-null-no-default", label if name else None, column,
+                      f"adds NOT NULL column {label} without a default: fails if {table} has rows")
+        volatile = default is not None and any(
+            isinstance(c, ast.Constant) and isinstance(c.value, str) and re.search(_VOLATILE_RE, c.value, re.I)
+            for c in ast.walk(default))
+        if volatile:
+            self._add("add-column-volatile-default", label if name else None, column,
+                      f"adds column {label} with a volatile default: every row of {table} is rewritten "
+                      "under an exclusive lock")
 
     def _batch_call(self, table: str | None, method: str, node: ast.Call) -> None:
+        if method in _TABLE_ARG or method in _LOCKING_OPS:
+            self._lock_rules(method, table, node)
         if method == "drop_column":
             self._column_call(table, node, 0, "drop-column")
         elif method == "alter_column":
@@ -530,6 +601,11 @@ class _UpgradeVisitor(ast.NodeVisitor):
         if isinstance(nullable, ast.Constant) and nullable.value is False and not new_table \
                 and obj not in self.sql.added:
             self._add("set-not-null", obj, node, f"sets {label} NOT NULL: fails on existing NULLs and scans the table")
+        existing_nullable = self._arg(node, 99, "existing_nullable")
+        if isinstance(nullable, ast.Constant) and nullable.value is True and not new_table \
+                and obj not in self.sql.added \
+                and not (isinstance(existing_nullable, ast.Constant) and existing_nullable.value is True):
+            self._add("drop-not-null", obj, node, f"drops NOT NULL from {label}: readers that assume a value get NULLs")
         type_node = self._arg(node, 99, "type_")
         if type_node is not None and not new_table and obj not in self.sql.added:
             self._type_change(table, column, node, type_node)

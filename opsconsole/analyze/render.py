@@ -10,6 +10,7 @@ involved: offline mode writes SQL to a buffer.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import importlib.util
 import io
 import itertools
@@ -43,6 +44,7 @@ class Rendered:
     existing_types: dict[str, ColumnType] = field(default_factory=dict)
     printed: int = 0  # characters the migration's code printed (captured, not shown)
     imported: bool = True  # False when importing the file failed, so nothing was rendered
+    already_nullable: frozenset[str] = frozenset()  # columns altered nullable=True with existing_nullable=True
 
 
 def load_module(path: Path) -> ModuleType:
@@ -82,8 +84,7 @@ def _contained_render(path: Path, revision: str | None, timeout: float, box: dic
     try:
         with contained(f"migration {path.name}") as captured:
             result = _render(path, revision, timeout)
-        box["result"] = Rendered(result.revision, result.sql, result.error, result.existing_types,
-                                 len(captured.text), result.imported)
+        box["result"] = dataclasses.replace(result, printed=len(captured.text))
     except MigrationCodeError as exc:  # sys.exit(), KeyboardInterrupt, the timeout's interruption
         box["result"] = Rendered(revision, "", str(exc), imported=False)
 
@@ -106,17 +107,18 @@ def _render(path: Path, revision: str | None, timeout: float) -> Rendered:
         return Rendered(revision, "", "the file has no upgrade() function")
     buf = io.StringIO()
     types: dict[str, ColumnType] = {}
+    nullable: set[str] = set()
     if not _LOCK.acquire(timeout=timeout):
         return Rendered(revision, "", "offline rendering is busy: an earlier migration's upgrade() is still "
                         "running past its time limit", imported=False)
     try:
-        error = _run_offline(upgrade, buf, types)
+        error = _run_offline(upgrade, buf, types, nullable)
     finally:
         _LOCK.release()
-    return Rendered(revision, buf.getvalue(), error, types)
+    return Rendered(revision, buf.getvalue(), error, types, already_nullable=frozenset(nullable))
 
 
-def _run_offline(upgrade: Any, buf: io.StringIO, types: dict[str, ColumnType]) -> str | None:
+def _run_offline(upgrade: Any, buf: io.StringIO, types: dict[str, ColumnType], nullable: set[str]) -> str | None:
     import alembic.context
     import alembic.op
     from alembic.config import Config
@@ -132,7 +134,7 @@ def _run_offline(upgrade: Any, buf: io.StringIO, types: dict[str, ColumnType]) -
                       dialect_opts={"paramstyle": "named"},  # no "%%" escaping of percent signs
                       transactional_ddl=False)
         ctx = env.get_context()
-        _spy_existing_types(ctx.impl, types)
+        _spy_existing_types(ctx.impl, types, nullable)
         ops = Operations(ctx)
         ops._install_proxy()
         try:
@@ -150,12 +152,14 @@ def _run_offline(upgrade: Any, buf: io.StringIO, types: dict[str, ColumnType]) -
     return None
 
 
-def _spy_existing_types(impl: Any, types: dict[str, ColumnType]) -> None:
+def _spy_existing_types(impl: Any, types: dict[str, ColumnType], nullable: set[str]) -> None:
     """Record ``existing_type=`` of each alter_column, so type changes can be judged exactly."""
     original = impl.alter_column
 
     def alter_column(table_name: str, column_name: str, *args: Any, **kw: Any) -> Any:
         existing, new = kw.get("existing_type"), kw.get("type_")
+        if kw.get("nullable") is True and kw.get("existing_nullable") is True:  # DROP NOT NULL is a no-op
+            nullable.add(f"{kw.get('schema') or 'public'}.{table_name}.{column_name}")
         if isinstance(existing, type):  # existing_type=sa.Integer (the class): Alembic uses an instance
             existing = existing()
         if existing is not None and new is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 SEVERITIES = ("data-loss", "breaking", "locking", "info")
+ONCE_PER_FILE = {"missing-lock-timeout"}  # reported once per migration, by whichever reading saw it first
 PLACEHOLDER = "__runtime__"  # stands for a value a SQL string gets at run time (f-string, % or .format)
 
 
@@ -81,6 +82,8 @@ RULES: dict[str, Rule] = _rules(
      "Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan)."),
     ("drop-default", "breaking", "DROP DEFAULT breaks inserts by an app that relies on the default",
      "Make the app supply the value first, then drop the default."),
+    ("drop-not-null", "breaking", "DROP NOT NULL lets NULLs in that readers of the column do not expect",
+     "Make every reader handle NULL first, then drop the constraint in a later release."),
     ("type-change-may-fail", "breaking",
      "a type change whose cast raises on a value that does not fit: the upgrade stops, nothing is lost",
      "Count and fix the values that do not fit first (the finding's check_sql does it), then change the type."),
@@ -88,6 +91,9 @@ RULES: dict[str, Rule] = _rules(
      "a type change to a bounded type whose old type the analyzer cannot see",
      "Pass existing_type= to alter_column so the change can be judged, and rehearse the upgrade."),
     # locking: takes a lock that blocks reads or writes while the table is scanned or rewritten
+    ("missing-lock-timeout", "locking",
+     "a statement takes a strong lock on an existing table and no lock_timeout is set in the migration",
+     "Start upgrade() with op.execute(\"SET lock_timeout = '5s'\") and retry on failure, so blocked DDL gives up."),
     ("create-index-not-concurrently", "locking",
      "CREATE INDEX without CONCURRENTLY blocks writes to an existing table while the index builds",
      "Use CREATE INDEX CONCURRENTLY (op.create_index(..., postgresql_concurrently=True) in an autocommit_block)."),
@@ -147,6 +153,8 @@ def merge(primary: list[Finding], extra: list[Finding]) -> list[Finding]:
     A duplicate still lends its line to the primary finding that has none (rendered SQL has no line).
     """
     def key(f: Finding) -> tuple:
+        if f.rule in ONCE_PER_FILE:
+            return (f.revision, f.rule)
         return (f.revision, f.rule, f.object) if f.object is not None else (f.revision, f.rule, f.statement)
 
     index = {key(f): i for i, f in enumerate(primary)}

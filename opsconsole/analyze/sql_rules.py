@@ -156,6 +156,11 @@ class SqlAnalyzer:
         self.line_from_sql = False  # compute each finding's line from the statement's place in the SQL
         self._stmt: str | None = None
         self._stmt_line: int | None = None
+        self.already_nullable: set[str] = set()  # altered with nullable=True, existing_nullable=True: a no-op
+        self.lock_timeout = False  # a SET lock_timeout ran earlier in this migration
+        self.lock_reported = False
+        self.not_null_checks: dict[str, str] = {}  # constraint name -> table.column it proves NOT NULL
+        self.proven_not_null: set[str] = set()  # table.column with a validated CHECK (col IS NOT NULL)
 
     def run(self, sql: str, strict: bool = True) -> list[Finding]:
         """Analyse ``sql``; raise AnalysisError on a syntax error if ``strict``, else note it and go on."""
@@ -206,6 +211,19 @@ class SqlAnalyzer:
         line = self._stmt_line if self.line_from_sql else self.line
         self.findings.append(finding(rule, self.revision, obj, self._stmt, message, line, check_sql))
 
+    def strong_lock(self, table: str | None, what: str) -> None:
+        """Report (once per migration) a strong lock on an existing table taken with no lock_timeout set."""
+        if self.lock_timeout or self.lock_reported or table is None or self._is_new(table):
+            return
+        self.lock_reported = True
+        self._add("missing-lock-timeout", table,
+                  f"{what} takes an ACCESS EXCLUSIVE lock on {table} and no lock_timeout is set in this migration: "
+                  "behind one long query it waits, and every query on the table queues behind it")
+
+    def _VariableSetStmt(self, stmt: Any) -> None:
+        if (stmt.name or "").lower() == "lock_timeout":
+            self.lock_timeout = True
+
     def _is_new(self, table: str) -> bool:
         return table in self.created
 
@@ -234,6 +252,7 @@ class SqlAnalyzer:
                 name = _names(obj)
                 if name not in self.created:  # a table this migration created (a temporary or staging table)
                     self._add("drop-table", name, f"drops table {name}{cascade} and every row in it")
+                    self.strong_lock(name, "DROP TABLE")
             elif kind == ObjectType.OBJECT_SCHEMA:
                 name = obj.sval
                 self._add("drop-schema", name, f"drops schema {name}{cascade}"
@@ -278,6 +297,7 @@ class SqlAnalyzer:
         for rv in stmt.relations:
             if not self._is_new(_rangevar(rv)):
                 self._add("truncate", _rangevar(rv), f"truncates {_rangevar(rv)}: every row is deleted")
+                self.strong_lock(_rangevar(rv), "TRUNCATE")
 
     def _DeleteStmt(self, stmt: Any) -> None:
         table = _rangevar(stmt.relation)
@@ -308,6 +328,7 @@ class SqlAnalyzer:
         if stmt.relation is None:
             return
         table = _rangevar(stmt.relation)
+        self.strong_lock(table, "RENAME")
         if kind in (ObjectType.OBJECT_TABLE, ObjectType.OBJECT_VIEW, ObjectType.OBJECT_MATVIEW):
             new = f"{stmt.relation.schemaname or 'public'}.{stmt.newname}"
             if self._is_new(table):
@@ -322,6 +343,7 @@ class SqlAnalyzer:
         table = _rangevar(stmt.relation)
         if not stmt.concurrent and self._existed(table):
             kind = "unique index" if stmt.unique else "index"
+            self.strong_lock(table, "CREATE INDEX without CONCURRENTLY (a SHARE lock)")
             self._add("create-index-not-concurrently", table,
                       f"builds {kind} {stmt.idxname or ''} on existing table {table} without CONCURRENTLY; "
                       "writes are blocked until it finishes".replace("  ", " "))
@@ -332,6 +354,7 @@ class SqlAnalyzer:
         if stmt.objtype != ObjectType.OBJECT_TABLE or stmt.relation is None:
             return
         table = _rangevar(stmt.relation)
+        self.strong_lock(table, "ALTER TABLE")
         for cmd in stmt.cmds:
             handler = getattr(self, f"_cmd_{cmd.subtype.name}", None)
             if handler is not None:
@@ -408,7 +431,19 @@ class SqlAnalyzer:
             self._add("type-change-rewrite", name,
                       f"changes the type of {name}: {why} under an ACCESS EXCLUSIVE lock")
 
+    def _cmd_AT_DropNotNull(self, table: str, cmd: Any) -> None:
+        name = f"{table}.{cmd.name}"
+        if not self._is_new(table) and name not in self.added and name not in self.already_nullable:
+            self._add("drop-not-null", name, f"drops NOT NULL from {name}: readers that assume a value get NULLs")
+
+    def _cmd_AT_ValidateConstraint(self, table: str, cmd: Any) -> None:
+        column = self.not_null_checks.get(cmd.name)
+        if column:
+            self.proven_not_null.add(column)
+
     def _cmd_AT_SetNotNull(self, table: str, cmd: Any) -> None:
+        if f"{table}.{cmd.name}" in self.proven_not_null:
+            return  # PostgreSQL 12+ uses the validated CHECK (col IS NOT NULL) and skips the scan
         if not self._is_new(table):
             self._add("set-not-null", f"{table}.{cmd.name}",
                       f"sets {table}.{cmd.name} NOT NULL: fails on existing NULLs and scans the table")
@@ -421,9 +456,16 @@ class SqlAnalyzer:
     def _cmd_AT_AddConstraint(self, table: str, cmd: Any) -> None:
         from pglast.enums import ConstrType
 
+        con = cmd.def_
+        if con.contype == ConstrType.CONSTR_CHECK and type(con.raw_expr).__name__ == "NullTest" \
+                and con.raw_expr.nulltesttype.name == "IS_NOT_NULL" and _column_of(con.raw_expr.arg):
+            column = f"{table}.{_column_of(con.raw_expr.arg)}"
+            if con.skip_validation and con.conname:
+                self.not_null_checks[con.conname] = column
+            elif not con.skip_validation:
+                self.proven_not_null.add(column)
         if self._is_new(table):
             return
-        con = cmd.def_
         label = f" {con.conname}" if con.conname else ""
         if con.contype == ConstrType.CONSTR_FOREIGN and not con.skip_validation:
             self._add("add-foreign-key-validated", table,
