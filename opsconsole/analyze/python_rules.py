@@ -467,6 +467,8 @@ class _UpgradeVisitor(ast.NodeVisitor):
             out += [k.arg for k in call.keywords if k.arg and k.arg != "synchronize_session"]
             for arg in call.args:
                 if not isinstance(arg, ast.Dict):
+                    if name == "update":  # sa.update(table): the table, not the values
+                        continue
                     return None
                 for key in arg.keys:
                     col = self._str(key) if key is not None else None
