@@ -16,6 +16,8 @@ import re
 
 from opsconsole.errors import AnalysisError
 
+from .branches import Branches
+from .names import call_chain, column_objects, module_constants, table_objects
 from .python_types import TypeReader
 from .rules import PLACEHOLDER, Finding, finding
 from .sql_rules import SqlAnalyzer
@@ -24,8 +26,6 @@ from .sql_types import classify_change
 _DYNAMIC = object()
 _TEXT_FUNCS = {"text", "literal_column"}
 _WHERE = {"where", "filter", "filter_by"}
-_PG = "postgresql"
-_PG_DESCRIPTION = "postgresql+psycopg2"
 _PERCENT = re.compile(r"%(\([^)]*\))?[sdr]")
 _BRACES = re.compile(r"\{[^{}]*\}")
 _VOLATILE_RE = r"\b(random|gen_random_uuid|uuid_generate_v[14]m?c?|uuidv[47]|clock_timestamp|nextval)\s*\("
@@ -52,7 +52,7 @@ def parse_python(source: str, filename: str = "<migration>") -> ast.Module:
 
 def module_revision(tree: ast.Module) -> str | None:
     """Return the module-level ``revision = "..."`` value, if any."""
-    return _module_constants(tree).get("revision")
+    return module_constants(tree).get("revision")
 
 
 def upgrade_function(tree: ast.Module) -> ast.FunctionDef | None:
@@ -60,37 +60,9 @@ def upgrade_function(tree: ast.Module) -> ast.FunctionDef | None:
     return next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "upgrade"), None)
 
 
-def _module_constants(tree: ast.Module) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for node in tree.body:
-        target, value = None, None
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-        elif isinstance(node, ast.AnnAssign):
-            target, value = node.target, node.value
-        if isinstance(target, ast.Name) and isinstance(value, ast.Constant) and isinstance(value.value, str):
-            out[target.id] = value.value
-    return out
-
-
 def analyze_python(source: str, revision: str | None, tree: ast.Module | None = None) -> list[Finding]:
     """Find unsafe steps in the source of ``upgrade()`` and the module functions it calls."""
     return _UpgradeVisitor(tree or parse_python(source), source, revision).run()
-
-
-def _chain(node: ast.AST) -> tuple[ast.AST, list[tuple[str, ast.Call | None]]]:
-    """Flatten ``a.b(x).c(y)`` into (a, [("b", call), ("c", call)])."""
-    links: list[tuple[str, ast.Call | None]] = []
-    while True:
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            links.append((node.func.attr, node))
-            node = node.func.value
-        elif isinstance(node, ast.Attribute):
-            links.append((node.attr, None))
-            node = node.value
-        else:
-            break
-    return node, links[::-1]
 
 
 class _UpgradeVisitor(ast.NodeVisitor):
@@ -98,7 +70,7 @@ class _UpgradeVisitor(ast.NodeVisitor):
 
     def __init__(self, tree: ast.Module, source: str, revision: str | None) -> None:
         self.tree, self.source, self.revision = tree, source, revision
-        self.constants = _module_constants(tree)
+        self.constants = module_constants(tree)
         self.functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
         self.op_names, self.context_names = {"op"}, {"context"}
         self.sa_names = {"sa", "sqlalchemy"}
@@ -113,13 +85,12 @@ class _UpgradeVisitor(ast.NodeVisitor):
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
                 self.core_funcs |= {a.asname or a.name for a in node.names if a.name in ("update", "delete")}
         self.types = TypeReader(tree)
-        self.tables = self._table_objects(tree)
+        self.tables = table_objects(tree, self.constants)
         self.batches: dict[str, str | None] = {}
-        self.dialect_values: set[str] = set()  # names bound to a dialect name
-        self.dialect_tests: dict[str, ast.AST] = {}  # names bound to a test on the dialect name
+        self.branches = Branches()
         self.handled: set[int] = set()  # ids of calls already judged as part of a longer chain
         self.todo: list[str] = []
-        self.columns = self._column_objects(tree)
+        self.columns = column_objects(tree, self.constants)
         self.sql = SqlAnalyzer(revision)
 
     def run(self) -> list[Finding]:
@@ -151,7 +122,7 @@ class _UpgradeVisitor(ast.NodeVisitor):
 
     def _if(self, node: ast.If) -> bool:
         self._offline_branch(node)
-        truth = self._on_postgresql(node.test)
+        truth = self.branches.on_postgresql(node.test)
         if truth is True:
             return self._block(node.body)
         if truth is False:
@@ -162,64 +133,8 @@ class _UpgradeVisitor(ast.NodeVisitor):
     def visit_If(self, node: ast.If) -> None:  # an if nested in a loop, with or try
         self._if(node)
 
-    def _is_dialect(self, node: ast.AST) -> bool:
-        """Return True if ``node`` evaluates to the dialect's name (or description)."""
-        if isinstance(node, ast.Name):
-            return node.id in self.dialect_values
-        if isinstance(node, ast.Attribute) and node.attr in ("name", "dialect_description"):
-            inner = ast.unparse(node.value)
-            return "dialect" in inner or "engine" in inner or (
-                isinstance(node.value, ast.Name) and node.value.id in self.dialect_values)
-        return False
-
-    def _on_postgresql(self, test: ast.AST) -> bool | None:
-        """Return whether ``test`` holds on PostgreSQL, or None when it does not depend on the dialect only."""
-        if isinstance(test, ast.Name) and test.id in self.dialect_tests:
-            return self._on_postgresql(self.dialect_tests[test.id])
-        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            inner = self._on_postgresql(test.operand)
-            return None if inner is None else not inner
-        if isinstance(test, ast.BoolOp):
-            values = [self._on_postgresql(v) for v in test.values]
-            if isinstance(test.op, ast.And):
-                return False if False in values else (True if all(v is True for v in values) else None)
-            return True if True in values else (False if all(v is False for v in values) else None)
-        if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr == "startswith" \
-                and self._is_dialect(test.func.value) and test.args and isinstance(test.args[0], ast.Constant):
-            return _PG.startswith(test.args[0].value)
-        if isinstance(test, ast.Compare) and len(test.ops) == 1:
-            left, op, right = test.left, test.ops[0], test.comparators[0]
-            if self._is_dialect(left):
-                names = self._literals(right)
-                if names is None:
-                    return None
-                name = _PG_DESCRIPTION if getattr(left, "attr", "") == "dialect_description" else _PG
-                if isinstance(op, (ast.Eq, ast.NotEq)) and len(names) == 1:
-                    return (name == names[0]) == isinstance(op, ast.Eq)
-                if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
-                    return (name in names) == isinstance(op, ast.In)
-            elif self._is_dialect(right) and isinstance(op, (ast.In, ast.NotIn)):
-                names = self._literals(left)
-                if names is None or len(names) != 1:
-                    return None
-                name = _PG_DESCRIPTION if getattr(right, "attr", "") == "dialect_description" else _PG
-                return (names[0] in name) == isinstance(op, ast.In)
-        return None
-
-    @staticmethod
-    def _literals(node: ast.AST) -> list[str] | None:
-        items = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
-        if all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items):
-            return [i.value for i in items]  # type: ignore[attr-defined]
-        return None
-
     def visit_Assign(self, node: ast.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            name = node.targets[0].id
-            if self._is_dialect(node.value):
-                self.dialect_values.add(name)
-            elif self._on_postgresql(node.value) is not None:
-                self.dialect_tests[name] = node.value
+        self.branches.remember(node)
         self.generic_visit(node)
 
     def _offline_branch(self, node: ast.If) -> None:
@@ -255,45 +170,6 @@ class _UpgradeVisitor(ast.NodeVisitor):
             return None
         schema = self._str(self._arg(call, 99, "schema")) or "public"
         return f"{schema}.{table}"
-
-    def _table_objects(self, tree: ast.Module) -> dict[str, str]:
-        """Map names bound to ``sa.table("t", …)`` / ``Table("t", …)`` (or ORM classes) to their table."""
-        out: dict[str, str] = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                    and isinstance(node.value, ast.Call):
-                func = node.value.func
-                fname = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-                if fname in ("table", "Table", "load_table") and node.value.args:
-                    table = self._str(node.value.args[0])
-                    if table:
-                        out[node.targets[0].id] = f"public.{table}"
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                    and isinstance(node.value, ast.Subscript) and ast.unparse(node.value.value).endswith("tables"):
-                table = self._str(node.value.slice)
-                if table:
-                    out[node.targets[0].id] = f"public.{table}"
-            elif isinstance(node, ast.ClassDef):
-                for stmt in node.body:
-                    if isinstance(stmt, ast.Assign) and any(getattr(t, "id", "") == "__tablename__"
-                                                            for t in stmt.targets):
-                        table = self._str(stmt.value)
-                        if table:
-                            out[node.name] = f"public.{table}"
-        return out
-
-    def _column_objects(self, tree: ast.Module) -> dict[str, str]:
-        """Map names bound to ``sa.Column("name", …)`` to the column name."""
-        out: dict[str, str] = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                    and isinstance(node.value, ast.Call) and node.value.args:
-                func = node.value.func
-                if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "Column":
-                    name = self._str(node.value.args[0])
-                    if name:
-                        out[node.targets[0].id] = name
-        return out
 
     def _op_method(self, func: ast.AST) -> str | None:
         if not isinstance(func, ast.Attribute):
@@ -393,7 +269,7 @@ class _UpgradeVisitor(ast.NodeVisitor):
 
     def _core_statement(self, node: ast.Call) -> None:
         """Judge SQLAlchemy Core ``t.update()``/``sa.delete(t)`` chains and ORM ``session.delete``/``query.delete``."""
-        base, links = _chain(node)
+        base, links = call_chain(node)
         for _, call in links:
             if call is not None:
                 self.handled.add(id(call))

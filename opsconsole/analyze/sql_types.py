@@ -147,9 +147,9 @@ def _to_bounded_string(old: ColumnType, new: ColumnType, explicit: bool) -> tupl
     if o in _STRINGS:
         fits = o != "text" and bool(old.mods) and old.mods[0] <= limit
         if fits:
-            same = o == new.name or (o == "bpchar" and new.name == "varchar")
-            return ("safe", "widening: every string still fits") if same and o == new.name else \
-                ("rewrite", f"{old} → {new} keeps every string and rewrites the table")
+            if o == new.name:
+                return "safe", "widening: every string still fits"
+            return "rewrite", f"{old} → {new} keeps every string and rewrites the table"
     elif _TEXT_WIDTH.get(o, 10**9) <= limit:
         return "rewrite", f"{old} → {new} keeps every value as text and rewrites the table"
     if explicit:
