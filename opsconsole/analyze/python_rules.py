@@ -70,6 +70,7 @@ class _UpgradeVisitor(ast.NodeVisitor):
 
     def __init__(self, tree: ast.Module, source: str, revision: str | None) -> None:
         self.tree, self.source, self.revision = tree, source, revision
+        self.lines = source.splitlines(keepends=True)
         self.constants = module_constants(tree)
         self.functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
         self.op_names, self.context_names = {"op"}, {"context"}
@@ -148,9 +149,21 @@ class _UpgradeVisitor(ast.NodeVisitor):
 
     # --- helpers ----------------------------------------------------------------------------
     def _add(self, rule: str, obj: str | None, node: ast.AST, message: str, check: str | None = None) -> None:
-        segment = ast.get_source_segment(self.source, node)
+        segment = self._segment(node)
         self.sql.findings.append(finding(rule, self.revision, obj, segment, message,
                                          getattr(node, "lineno", None), check))
+
+    def _segment(self, node: ast.AST) -> str | None:
+        """Return the source text of ``node`` (ast.get_source_segment re-splits the file on every call)."""
+        start, end = getattr(node, "lineno", None), getattr(node, "end_lineno", None)
+        if start is None or end is None:
+            return None
+        lines = self.lines[start - 1:end]
+        first, last = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
+        if len(lines) == 1:
+            return lines[0].encode()[first:last].decode(errors="replace")
+        return (lines[0].encode()[first:].decode(errors="replace") + "".join(lines[1:-1])
+                + lines[-1].encode()[:last].decode(errors="replace"))
 
     def _str(self, node: ast.AST | None) -> str | None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -363,7 +376,7 @@ class _UpgradeVisitor(ast.NodeVisitor):
         """Judge index and constraint calls the way the SQL rules judge what they render to."""
         if table is None or table in self.sql.created:
             return
-        self.sql.line, self.sql._stmt = node.lineno, ast.get_source_segment(self.source, node)
+        self.sql.line, self.sql._stmt = node.lineno, self._segment(node)
         if method in _LOCKING_OPS:
             self.sql.strong_lock(table, f"op.{method}")
         if method == "create_index" and not self._flag(node, "postgresql_concurrently"):
@@ -507,7 +520,7 @@ class _UpgradeVisitor(ast.NodeVisitor):
         if table and column:
             self.sql.types[f"{table}.{column}"] = new
         before = len(self.sql.findings)
-        self.sql.line, self.sql._stmt = node.lineno, ast.get_source_segment(self.source, node)
+        self.sql.line, self.sql._stmt = node.lineno, self._segment(node)
         self.sql.type_change(table or "(a table)", column or "(a column)", old, new, verdict, why)
         for i in range(before, len(self.sql.findings)):
             if table is None or column is None:
