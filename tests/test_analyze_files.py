@@ -127,6 +127,17 @@ def test_bad_files_get_an_error_each_and_the_rest_is_still_analysed(tmp_path: Pa
     assert report.summary()["errors"] == 5
 
 
+def test_a_loop_in_upgrade_is_stopped_and_the_next_file_still_renders(tmp_path: Path) -> None:
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    migration(folder, "a1_spin.py", "def upgrade():\n    op.drop_table('spun')\n    while True:\n        pass\n")
+    migration(folder, "b2_next.py", "def upgrade():\n    op.drop_table('after')\n")
+    spin, after = analyze_paths([folder], timeout=1.0).files
+    assert spin.rendered == "no" and "timed out after 1 s" in spin.render_error
+    assert ("drop-table", "public.spun") in [(f.rule, f.object) for f in spin.findings]  # read from the source
+    assert after.rendered == "yes" and after.ms < 1000  # the interrupted render released the lock
+
+
 def test_a_missing_path_stops_the_command(tmp_path: Path) -> None:
     with pytest.raises(AnalysisError, match="does not exist"):
         analyze_paths([tmp_path / "nope"])

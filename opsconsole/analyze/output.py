@@ -105,8 +105,7 @@ def sarif(report: AnalysisReport) -> str:
                 result["suppressions"] = [{"kind": "inSource", "justification": x.suppressed}]
             results.append(result)
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "opsconsole", "informationUri": "https://github.com/opsconsole/opsconsole",
-                            "rules": rules}},
+        "tool": {"driver": {"name": "opsconsole", "rules": rules}},
         "results": results,
     }]}
     return json.dumps(log, indent=2)

@@ -28,6 +28,7 @@ _LOCK = threading.Lock()
 _COUNTER = itertools.count()
 DEFAULT_TIMEOUT = 10.0  # seconds for importing the file and running upgrade() offline
 _GRACE = 2.0  # seconds a timed-out render gets to unwind after it is interrupted
+_STUCK: list[threading.Thread] = []  # renders that ignored the interruption (blocked in C code)
 
 
 class _RenderTimeout(BaseException):
@@ -72,6 +73,8 @@ def render(path: Path, revision: str | None = None, timeout: float = DEFAULT_TIM
     if worker.is_alive():
         _interrupt(worker)
         worker.join(_GRACE)
+        if worker.is_alive():
+            _STUCK.append(worker)
         return Rendered(revision, "", f"timed out after {timeout:g} s: importing the file or running upgrade() "
                         "offline did not finish (a loop or a wait at import?)", imported=False)
     return box.get("result") or Rendered(revision, "", "rendering stopped without a result", imported=False)
@@ -108,7 +111,8 @@ def _render(path: Path, revision: str | None, timeout: float) -> Rendered:
     buf = io.StringIO()
     types: dict[str, ColumnType] = {}
     nullable: set[str] = set()
-    if not _LOCK.acquire(timeout=timeout):
+    stuck = any(t.is_alive() for t in _STUCK)  # a stuck render may hold the lock: do not wait for it
+    if not _LOCK.acquire(timeout=0 if stuck else timeout):
         return Rendered(revision, "", "offline rendering is busy: an earlier migration's upgrade() is still "
                         "running past its time limit", imported=False)
     try:
