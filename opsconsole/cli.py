@@ -123,8 +123,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail (not warn) when migrations are pending")
     p.add_argument("--check", action="append", metavar="ID", help="run only this check (repeatable)")
     p.add_argument("--start-script", metavar="PATH", help="start script to verify (default OPSCONSOLE_START_SCRIPT)")
-    p = add("analyze", cmd_analyze, "Analyse one migration .py or .sql file for data loss, breaking and locking changes.")
-    p.add_argument("file", metavar="FILE")
+    p = add("analyze", cmd_analyze, "Analyse migration .py/.sql files or whole versions/ folders for data loss, "
+            "breaking and locking changes (no database needed).")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="migration files or folders (e.g. migrations/versions)")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None,
+                   help="output: text (default), json (same as --json), sarif (SARIF 2.1.0), github (annotations)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S",
+                   help="seconds a file may take to import and render offline (default 10)")
     p = add("counts", cmd_counts, "Show row counts per tenant and table (estimated from statistics unless --exact).")
     p.add_argument("--exact", action="store_true", help="count rows (COUNT(*) per table) instead of estimating")
     p.add_argument("--table", metavar="T", help="only this table")
@@ -222,22 +227,14 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    """Analyse one file without a database; exit 1 on any data-loss finding."""
-    from opsconsole.analyze import analyze_file
+    """Analyse files and folders without a database; exit 1 on any data-loss finding or unreadable file."""
+    from opsconsole.analyze import analyze_paths, output
 
-    findings = analyze_file(args.file)
-    code = 1 if any(f.severity == "data-loss" for f in findings) else 0
-    if args.json:
-        return _json(out, {"file": args.file, "findings": [f.to_dict() for f in findings]}, code)
-    if not findings:
-        print(f"{args.file}: no findings", file=out)
-    for f in findings:
-        print(f"{f.severity:9} {f.rule}: {f.message}", file=out)
-        if f.statement:
-            print(f"          {f.statement.strip().splitlines()[0][:120]}", file=out)
-        if f.hint:
-            print(f"          fix: {f.hint}", file=out)
-    return code
+    report = analyze_paths(args.paths, timeout=args.timeout)
+    fmt = args.format or ("json" if args.json else "text")
+    render = {"text": output.text, "json": output.as_json, "sarif": output.sarif, "github": output.github}[fmt]
+    print(render(report), file=out)
+    return report.exit_code
 
 
 def cmd_counts(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
