@@ -164,11 +164,18 @@ def interrupted(conn: Connection) -> list[AuditEntry]:
     """Steps that started and never finished while no upgrade is running (their process died)."""
     from opsconsole.alembic_env.lock import holder
 
-    if not tables_exist(conn) or holder(conn) is not None:
+    if not tables_exist(conn) or not _readable(conn) or holder(conn) is not None:
         return []
     rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
         'interrupted', error FROM {SCHEMA}.audit_log WHERE outcome = 'started' ORDER BY id""")
     return [AuditEntry(*row) for row in rows]
+
+
+def _readable(conn: Connection) -> bool:
+    """Whether this role may read the audit log (a read-only role may not: then nothing is reported)."""
+    return bool(conn.exec_driver_sql(
+        f"SELECT has_schema_privilege('{SCHEMA}', 'USAGE') AND has_table_privilege('{SCHEMA}.audit_log', 'SELECT')"
+    ).scalar())
 
 
 def record_applied(conn: Connection, revision: str, path: str, actor: str) -> None:
