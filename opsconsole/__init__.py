@@ -12,6 +12,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = [
-    "alembic_env", "analyze", "approvals", "audit", "auth", "checklist", "db", "demo", "errors", "guard", "inputs",
+    "alembic_env", "analyze", "approvals", "audit", "auth", "checklist", "contain", "db", "demo", "errors", "guard", "inputs",
     "settings", "signins", "startscript", "tenants",
 ]

@@ -77,14 +77,32 @@ def db_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def rehearsal_home() -> Iterator[Path]:
+    """One OPSCONSOLE_HOME for the session's rehearsals: one embedded server for their scratch copies.
+
+    Outside pytest's temp root, which is private to root (mode 0700) while the embedded server runs
+    as its own user; each rehearsal's scratch database has a unique name, so sharing is safe.
+    """
+    home = Path(tempfile.mkdtemp(prefix="oc-rehearse-", dir="/tmp"))
+    try:
+        yield home
+    finally:
+        db.dispose_engines()
+        server = db._servers.pop((home / "pgdata").resolve(), None)
+        if server is not None:
+            server.cleanup()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 @pytest.fixture
-def make_settings(db_url: str, tmp_path: Path):
+def make_settings(db_url: str, rehearsal_home: Path):
     """Build Settings for this test's database; keyword arguments override environment values."""
 
     def build(**env: str) -> Settings:
         values = {"DATABASE_URL": db_url, "OPSCONSOLE_ALEMBIC_INI": str(ROOT / "alembic.ini"),
                   "OPSCONSOLE_START_SCRIPT": str(ROOT / "start.sh"),
-                  "OPSCONSOLE_HOME": str(tmp_path / "home")}
+                  "OPSCONSOLE_HOME": str(rehearsal_home)}
         values.update(env)
         return load_settings(env=values, secrets={}, base_dir=ROOT)
 

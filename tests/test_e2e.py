@@ -132,8 +132,11 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
 
     assert _opsconsole(server, "status")["at_head"], server.log.read_text()[-2000:]
     # Take the last migration back out, so the Upgrade page has something real to apply.
+    # plain `alembic`, as the runbook runs it: the stock env.py reads DATABASE_URL (here the embedded server)
+    embedded = f"postgresql://postgres@/opsconsole?host={(Path(server.env['OPSCONSOLE_HOME']) / 'pgdata').resolve()}"
     down = subprocess.run([sys.executable, "-m", "alembic", "-c", str(ROOT / "alembic.ini"), "downgrade", "-1"],
-                          cwd=ROOT, env=server.env, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, env={**server.env, "DATABASE_URL": embedded}, capture_output=True, text=True,
+                          timeout=120)
     assert down.returncode == 0, down.stderr
     assert [p["revision"] for p in _opsconsole(server, "status")["pending"]] == [LAST_REVISION]
 

@@ -59,7 +59,7 @@ def router(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
 
 
 @pytest.fixture
-def console(monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path) -> Console:
+def console(monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path, rehearsal_home: Path) -> Console:
     """Set the environment app.py's load_settings() reads; keyword arguments override (None unsets)."""
     for name in list(os.environ):
         if name.startswith("OPSCONSOLE_") and name != "OPSCONSOLE_TEST_DATABASE_URL":
@@ -68,7 +68,7 @@ def console(monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path) -> Con
 
     def apply(**overrides: str | None) -> Settings:
         env = {"DATABASE_URL": db_url, "OPSCONSOLE_ALEMBIC_INI": str(ROOT / "alembic.ini"),
-               "OPSCONSOLE_START_SCRIPT": str(ROOT / "start.sh"), "OPSCONSOLE_HOME": str(tmp_path / "home"),
+               "OPSCONSOLE_START_SCRIPT": str(ROOT / "start.sh"), "OPSCONSOLE_HOME": str(rehearsal_home),
                "OPSCONSOLE_VIEWER_PASSWORD": VIEWER_PW, "OPSCONSOLE_OPERATOR_PASSWORD": OPERATOR_PW,
                "OPSCONSOLE_GLOBAL_TABLES": "plans", "OPSCONSOLE_CONNECT_TIMEOUT_S": "3",
                "DISABLE_AUTO_MIGRATIONS": "true"}

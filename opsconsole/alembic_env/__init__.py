@@ -4,7 +4,6 @@
     revisions.py  the revision graph read from source (never imported), status and history
     runner.py     one worker process per run of env.py; worker.py is its other end
     intercept.py  the EnvironmentContext.configure wrapper: same database or refuse, our connection
-    contain.py    a migration's output and exits stay contained
     steps.py      apply migrations through env.py, one transaction each, with start/finish hooks
     upgrade.py    the guarded upgrade: lock, guard, audit, post-check
     lock.py       the advisory lock and who holds it

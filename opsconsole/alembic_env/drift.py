@@ -14,7 +14,7 @@ from opsconsole.errors import MigrationCodeError, MigrationScriptError
 from opsconsole.settings import Settings, redact_url
 
 from . import runner
-from .contain import contained
+from opsconsole.contain import contained
 from .intercept import Interception, identity, intercepting
 from .project import Project, alembic_config
 

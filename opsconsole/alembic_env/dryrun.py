@@ -15,7 +15,7 @@ from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import Settings
 
 from . import runner
-from .contain import contained
+from opsconsole.contain import contained
 from .intercept import Interception, intercepting
 from .project import Project, alembic_config
 from .revisions import load_graph

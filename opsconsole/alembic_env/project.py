@@ -88,7 +88,9 @@ def alembic_config(project: Project, url: str | None = None) -> Any:
     config = Config(str(project.ini))
     config.set_main_option("script_location", _escape(str(project.script_location)))
     if url is not None:
-        config.set_main_option("sqlalchemy.url", _escape(url))
+        from .runner import plain_url
+
+        config.set_main_option("sqlalchemy.url", _escape(plain_url(url)))
     return config
 
 

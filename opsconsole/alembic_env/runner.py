@@ -65,7 +65,7 @@ def inline_environment(settings: Settings, project: Project) -> Iterator[None]:
 
     saved_path, saved_cwd, saved_url = list(sys.path), os.getcwd(), os.environ.get("DATABASE_URL")
     sys.path[:0] = [str(p) for p in project.sys_paths]
-    os.environ["DATABASE_URL"] = database_url(settings)
+    os.environ["DATABASE_URL"] = plain_url(database_url(settings))
     os.chdir(project.workdir)
     try:
         with app_context(project):
@@ -99,7 +99,7 @@ def app_context(project: Project) -> Iterator[None]:
     except BaseException as exc:  # the app factory is the project's code
         from opsconsole.errors import describe
 
-        raise MigrationScriptError(f"FLASK_APP={import_path} did not load: {describe(exc)}. Set FLASK_APP to the "
+        raise MigrationScriptError(f"FLASK_APP={import_path} did not load: {describe(exc).rstrip('.')}. Set FLASK_APP to the "
                                    "module (and factory) that 'flask db upgrade' uses.") from None
     with app.app_context():
         yield
@@ -159,10 +159,18 @@ def worker_env(url: str, overrides: dict[str, str] | None = None) -> dict[str, s
     """The worker's environment: ours, DATABASE_URL as opsconsole normalised it, no console passwords."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("OPSCONSOLE_VIEWER_PASSWORD", "OPSCONSOLE_OPERATOR_PASSWORD")}
-    env["DATABASE_URL"] = url
+    env["DATABASE_URL"] = plain_url(url)
     env["PYTHONWARNINGS"] = "ignore"
     env.update(overrides or {})
     return env
+
+
+def plain_url(url: str) -> str:
+    """The URL as a person writes it: a socket folder in ``?host=`` unescaped (``%2F`` breaks ini interpolation)."""
+    from urllib.parse import unquote
+
+    head, sep, query = url.partition("?")
+    return head + sep + unquote(query) if sep else url
 
 
 def settings_to_dict(settings: Settings, url: str | None = None) -> dict[str, Any]:

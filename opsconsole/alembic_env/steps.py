@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from opsconsole.settings import Settings, redact_url
 
-from .contain import contained
+from opsconsole.contain import contained
 from .intercept import Interception, identity, intercepting
 from .project import Project, alembic_config
 

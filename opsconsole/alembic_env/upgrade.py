@@ -222,8 +222,9 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
                 with audit_conn.begin():
                     audit.record(audit_conn, actor=by, action="upgrade", outcome="failed", to_rev=target,
                                  error=error, settings=settings)
-                raise UpgradeFailed(f"the upgrade stopped before any migration ran: {error} The database is at "
-                                    f"{where}.", last_good=",".join(now_at) or None) from None
+                raise UpgradeFailed(f"the project's env.py failed before any migration ran: {error}. Fix it (or install "
+                                    f"what it imports) and run the upgrade again; the database is at {where}.",
+                                    last_good=",".join(now_at) or None) from None
             sc = files.get(failed)
             outside = sc is not None and _non_transactional(sc.path)
             outcome = "partial" if outside else "failed"

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any
 
 from opsconsole.settings import Settings
@@ -20,6 +21,7 @@ from opsconsole.settings import Settings
 from . import runner
 from .project import Project
 
+_KEPT = ExitStack()  # contexts entered once per worker and never left before it exits
 Operation = Callable[[Settings, Project, dict[str, Any], Callable[[str], None]], Any]
 
 
@@ -62,4 +64,4 @@ def prepare(project: Project) -> None:
     """Put the project's folders first on sys.path and enter its Flask app context when env.py needs one."""
     for path in reversed(project.sys_paths):
         sys.path.insert(0, str(path))
-    runner.app_context(project).__enter__()  # for the worker's whole (short) life
+    _KEPT.enter_context(runner.app_context(project))  # for the worker's whole (short) life

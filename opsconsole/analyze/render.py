@@ -1,7 +1,7 @@
 """Render a migration's ``upgrade()`` to PostgreSQL SQL with Alembic's offline mode.
 
 Importing the file and calling ``upgrade()`` run the migration's own code, so both happen in a
-worker thread inside ``opsconsole.alembic_env.contain.contained`` (its prints are captured, never
+worker thread inside ``opsconsole.contain.contained`` (its prints are captured, never
 mixed with opsconsole's output; ``sys.exit`` becomes an error) and under a time limit: a file that
 loops forever is stopped and reported, and the rest of a folder is still analysed. No database is
 involved: offline mode writes SQL to a buffer.
@@ -81,7 +81,7 @@ def render(path: Path, revision: str | None = None, timeout: float = DEFAULT_TIM
 
 
 def _contained_render(path: Path, revision: str | None, timeout: float, box: dict[str, Rendered]) -> None:
-    from opsconsole.alembic_env.contain import contained
+    from opsconsole.contain import contained
     from opsconsole.errors import MigrationCodeError
 
     try:

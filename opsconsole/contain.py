@@ -5,7 +5,7 @@ and its ``sys.exit()``, ``KeyboardInterrupt`` or any other ``BaseException`` mus
 opsconsole reports, not a crash. Output is captured per thread: ``sys.stdout``/``sys.stderr`` are
 replaced once by a router that sends each thread's writes to that thread's capture buffer, so two
 sessions of the console never capture each other's output. The analyzer's offline rendering and
-the runner of a project's Alembic environment both use this one mechanism.
+the runner of a project's Alembic environment (opsconsole.alembic_env) both use this one mechanism.
 """
 
 from __future__ import annotations
