@@ -311,8 +311,11 @@ def report(samples: list[Sample], events: dict[str, float], args: argparse.Names
         print(f"{label:28} n={len(group):5}  p50 {pct(times, .5):.2f} s  p95 {pct(times, .95):.2f} s")
     errors = [s for s in samples if s.error]
     print(f"errors: {len(errors)}")
-    for s in errors[:20]:
-        print(f"  {s.page} at {s.start:.1f} s: {s.error}")
+    kinds: dict[tuple[str, str], list[float]] = {}
+    for s in errors:
+        kinds.setdefault((s.page, re.sub(r"oc_load_\w+|\d+(\.\d+)?", "…", s.error or "")[:240]), []).append(s.start)
+    for (page, error), starts in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {len(starts):4} x {page} (first at {min(starts):.1f} s): {error}")
     target = pct([s.seconds for s in outside], .95)
     print(f"target: 0 errors and p95 <= 2 s outside the locked table -> "
           f"{'MET' if not errors and target <= 2 else 'NOT MET'} ({len(errors)} errors, p95 {target:.2f} s)")
