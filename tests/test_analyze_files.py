@@ -62,7 +62,9 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 
 def test_a_folder_is_analysed_file_by_file(versions: Path) -> None:
+    before = sorted(versions.rglob("*"))
     report = analyze_paths([versions])
+    assert sorted(versions.rglob("*")) == before  # nothing written next to the migrations (no __pycache__)
     assert [Path(f.path).name for f in report.files] == ["a1_add.py", "b2_drop.py", "c3_app.py"]
     by_name = {Path(f.path).name: f for f in report.files}
     assert not by_name["a1_add.py"].data_loss and by_name["a1_add.py"].rendered == "yes"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import importlib.util
 import io
 import itertools
 import sys
@@ -49,15 +48,17 @@ class Rendered:
 
 
 def load_module(path: Path) -> ModuleType:
-    """Import a migration file under a unique name without leaving it in ``sys.modules``."""
+    """Run a migration file as a module under a unique name, leaving nothing in ``sys.modules`` or on disk.
+
+    The source is compiled here rather than imported, so no ``__pycache__`` is written next to the file.
+    """
     name = f"_opsconsole_migration_{next(_COUNTER)}_{path.stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
+    code = compile(path.read_bytes(), str(path), "exec")
+    module = ModuleType(name)
+    module.__file__ = str(path)
     sys.modules[name] = module  # some imports (dataclasses, typing) look the module up while it runs
     try:
-        spec.loader.exec_module(module)
+        exec(code, module.__dict__)  # noqa: S102 - offline rendering runs the migration's module code
     finally:
         sys.modules.pop(name, None)
     return module
