@@ -1,5 +1,7 @@
 """`make bench`: every speed target of opsconsole against its baseline, side by side from one run.
 
+Each comparison runs opsconsole and its baseline alternately, so both see the same machine load.
+
 1. A 500-revision Alembic project over a 60-table model, migrated to head (benchmarks/guard.py):
    - `python -m opsconsole status` vs `alembic current` + `alembic heads` (whole processes, medians)
    - `python -m opsconsole guard` vs `alembic check`
@@ -93,15 +95,27 @@ def median_ms(fn: Callable[[], Any], runs: int) -> float:
     return statistics.median(samples)
 
 
-def processes_ms(cmds: list[list[str]], env: dict[str, str], runs: int, ok_codes: tuple[int, ...] = (0,)) -> float:
-    """Median wall time (ms) of running `cmds` one after another as whole processes."""
+def paired_ms(ours: Callable[[], Any], base: Callable[[], Any], runs: int) -> tuple[float, float]:
+    """Median wall times (ms) of `ours` and `base`, run alternately so both see the same machine load."""
+    ours(), base()  # warm-up
+    a, b = [], []
+    for _ in range(runs):
+        for fn, samples in ((ours, a), (base, b)):
+            start = time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(a), statistics.median(b)
+
+
+def processes(cmds: list[list[str]], env: dict[str, str], ok_codes: tuple[int, ...] = (0,)) -> Callable[[], None]:
+    """A callable that runs `cmds` one after another as whole processes and checks their exit codes."""
     def once() -> None:
         for cmd in cmds:
             proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
             if proc.returncode not in ok_codes:
                 raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-800:]}")
 
-    return median_ms(once, runs)
+    return once
 
 
 def max_rss_mib(cmd: list[str], env: dict[str, str]) -> float:
@@ -157,14 +171,14 @@ def project_rows(server: str, runs: int) -> tuple[list[Row], str]:
             py = [sys.executable, "-m", "opsconsole"]
             rows = [
                 Row("`opsconsole status` vs `alembic current` + `alembic heads`",
-                    processes_ms([py + ["status"]], env, runs),
-                    processes_ms([alembic + ["current"], alembic + ["heads"]], env, runs), "ms", "ratio", 0.3),
+                    *paired_ms(processes([py + ["status"]], env),
+                               processes([alembic + ["current"], alembic + ["heads"]], env), runs), "ms", "ratio", 0.3),
                 Row("`opsconsole guard` vs `alembic check`",
-                    processes_ms([py + ["guard"]], env, runs, ok_codes=(0, 1)),
-                    processes_ms([alembic + ["check"]], env, runs), "ms", "ratio", 1.0),
+                    *paired_ms(processes([py + ["guard"]], env, ok_codes=(0, 1)),
+                               processes([alembic + ["check"]], env), runs), "ms", "ratio", 1.0),
                 Row("`opsconsole counts` over a bare `python -c pass`",
-                    processes_ms([py + ["counts"]], env, runs),
-                    processes_ms([[sys.executable, "-c", "pass"]], env, runs), "ms", "over", 100),
+                    *paired_ms(processes([py + ["counts"]], env), processes([[sys.executable, "-c", "pass"]], env),
+                               runs), "ms", "over", 100),
             ]
             rows.append(Row("in-process guard, scripts loaded (the console)",
                             median_ms(lambda: guard.run(settings), max(runs, 5)), None, "ms", "max", 150))
@@ -205,8 +219,7 @@ def wide_rows(server: str, runs: int, tables: int, tenants: int, rows: int) -> t
         note = (f"wide database: {tables:,} tables × {tenants:,} tenants, {rows:,} rows ({cells:,} tenant × table "
                 f"cells), built and analyzed in {time.perf_counter() - t0:.0f} s")
         print(note, flush=True)
-        raw = median_ms(lambda: bench.raw_counts(conn, names), runs)
-        exact = median_ms(lambda: counts(settings, exact=True), runs)
+        exact, raw = paired_ms(lambda: counts(settings, exact=True), lambda: bench.raw_counts(conn, names), runs)
         estimated = median_ms(lambda: counts(settings), max(runs, 5))
         env = dict(os.environ, DATABASE_URL=dsn, OPSCONSOLE_STATEMENT_TIMEOUT_MS="3600000", PYTHONPATH=str(ROOT))
         cli = [sys.executable, "-m", "opsconsole", "counts", "--json"]
