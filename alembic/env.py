@@ -1,69 +1,52 @@
-"""Alembic environment of the managed schema.
+"""Alembic environment of the managed multi-tenant schema, in the stock `alembic init` shape.
 
-Runs on the connection opsconsole hands in through ``config.attributes["connection"]``; run by the
-plain ``alembic`` command it connects with opsconsole's settings, so both share one URL, one driver
-and the same timeouts. Supabase's own schemas and opsconsole's bookkeeping are never compared.
+Plain `alembic upgrade head` reads the database from DATABASE_URL (or `sqlalchemy.url`). opsconsole
+runs this file unmodified like any project's env.py: it sets `sqlalchemy.url` to the database it
+guards and substitutes its own locked connection when `context.configure()` is called.
 """
 
-from __future__ import annotations
+import os
+from logging.config import fileConfig
+
+from sqlalchemy import engine_from_config, pool
 
 from alembic import context
 
 import models
-from opsconsole.settings import SUPABASE_SCHEMAS, load_settings
 
 config = context.config
-settings = load_settings()
+if config.config_file_name is not None:
+    fileConfig(config.config_file_name)
+
 target_metadata = models.metadata
 
 
-def include_name(name, type_, parent_names):  # noqa: ANN001, ANN201 - Alembic hook signature
-    """Compare only the configured application schemas."""
-    if type_ == "schema":
-        return (name or "public") in settings.schemas and name not in SUPABASE_SCHEMAS
-    return True
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ANN201
-    """Leave opsconsole's own tables alone."""
-    return not (type_ == "table" and (name or "").startswith("opsconsole_"))
-
-
-def _configure(**kwargs) -> None:  # noqa: ANN003
-    context.configure(
-        target_metadata=target_metadata,
-        compare_type=True,
-        compare_server_default=False,
-        transaction_per_migration=True,
-        include_schemas=len(settings.schemas) > 1,
-        include_name=include_name,
-        include_object=include_object,
-        **kwargs,
-    )
+def database_url() -> str:
+    """sqlalchemy.url when set (opsconsole sets it), else DATABASE_URL (Supabase hands out postgres://)."""
+    url = config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL", "")
+    if not url:
+        raise RuntimeError("set DATABASE_URL to the database to migrate")
+    return "postgresql://" + url.split("://", 1)[1] if url.startswith("postgres://") else url
 
 
 def run_migrations_offline() -> None:
     """Render SQL without a database (alembic upgrade --sql)."""
-    _configure(url="postgresql+psycopg2://", literal_binds=True, dialect_opts={"paramstyle": "named"})
+    context.configure(url=database_url(), target_metadata=target_metadata, literal_binds=True,
+                      dialect_opts={"paramstyle": "named"}, compare_type=True)
     with context.begin_transaction():
         context.run_migrations()
 
 
 def run_migrations_online() -> None:
-    """Run on opsconsole's connection, or open one from opsconsole's settings."""
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _configure(connection=connection)
+    """Connect and migrate, one transaction per migration."""
+    section = config.get_section(config.config_ini_section, {})
+    section["sqlalchemy.url"] = database_url()
+    connectable = engine_from_config(section, prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata, compare_type=True,
+                          transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()
-        return
-    from opsconsole.db import connect
-
-    with connect(settings) as connection:
-        _configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
 
 
 if context.is_offline_mode():

@@ -114,7 +114,7 @@ def main() -> None:
 
     import sqlalchemy as sa
 
-    from opsconsole import db, guard, migrations
+    from opsconsole import db, guard, alembic_env
     from opsconsole.settings import load_settings, normalize_url
 
     admin = sa.create_engine(normalize_url(args.url), isolation_level="AUTOCOMMIT")

@@ -1,7 +1,8 @@
 """opsconsole: keep one shared PostgreSQL database safe while its Alembic schema changes.
 
 The library is a set of small modules, each importable on its own (imports stay lazy so the CLI
-starts fast): settings, db, migrations, drift, analyze, startscript, guard, upgrade, rehearse,
+starts fast): settings, db, alembic_env (the one place that runs a project's Alembic environment),
+analyze, startscript, guard,
 audit, approvals, tenants, auth, checklist, demo, errors. The CLI (`python -m opsconsole`), the Streamlit pages
 and start.sh all call these functions.
 """
@@ -11,6 +12,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = [
-    "analyze", "approvals", "audit", "auth", "checklist", "db", "demo", "drift", "errors", "guard", "migrations",
-    "rehearse", "settings", "startscript", "tenants", "upgrade",
+    "alembic_env", "analyze", "approvals", "audit", "auth", "checklist", "db", "demo", "errors", "guard",
+    "settings", "startscript", "tenants",
 ]

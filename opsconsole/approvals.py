@@ -10,11 +10,11 @@ from opsconsole.settings import Settings
 def approve_revision(settings: Settings, revision: str, by: str, reason: str) -> audit.Approval:
     """Record that `revision` was reviewed; it stays approved only while its file is unchanged."""
     from opsconsole.db import connect
-    from opsconsole.migrations import find_revision, script_directory
+    from opsconsole.alembic_env import load_graph
 
     if not by.strip() or not reason.strip():
         raise OpsConsoleError("an approval needs a reviewer (--by NAME) and a reason (--reason TEXT).")
-    sc = find_revision(script_directory(settings), revision)
+    sc = load_graph(settings).find(revision)
     if sc is None:
         raise OpsConsoleError(f"unknown revision '{revision}'; pick one from 'python -m opsconsole history'.")
     with connect(settings) as conn, conn.begin():

@@ -7,7 +7,7 @@ compares only the application schemas) never sees them and Supabase's API never 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,6 +134,43 @@ def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev:
          "ms": duration_ms, "outcome": outcome, "error": error})
 
 
+def start_step(conn: Connection, *, actor: str, from_rev: str | None, to_rev: str, sql_sha256: str | None,
+               settings: Settings | None = None) -> int:
+    """Write (and let the caller commit) a `started` row before a step runs; returns its id.
+
+    A row still `started` when no upgrade holds the lock belongs to a step whose process died:
+    `log()` shows it as `interrupted`.
+    """
+    from sqlalchemy import text
+
+    ensure_tables(conn)
+    return int(conn.execute(text(f"""INSERT INTO {SCHEMA}.audit_log (actor, action, from_rev, to_rev, sql_sha256,
+        outcome) VALUES (:actor, 'upgrade-step', :from_rev, :to_rev, :sql, 'started') RETURNING id"""),
+        {"actor": actor, "from_rev": from_rev, "to_rev": to_rev, "sql": sql_sha256}).scalar_one())
+
+
+def finish_step(conn: Connection, row_id: int, outcome: str, duration_ms: int, error: str | None = None,
+                settings: Settings | None = None) -> None:
+    """Close a `started` row: ok (inside the step's own transaction), failed or partial."""
+    from sqlalchemy import text
+
+    if error:
+        error = (settings or Settings()).redact(error)
+    conn.execute(text(f"UPDATE {SCHEMA}.audit_log SET outcome = :o, duration_ms = :ms, error = :e WHERE id = :id"),
+                 {"o": outcome, "ms": duration_ms, "e": error, "id": row_id})
+
+
+def interrupted(conn: Connection) -> list[AuditEntry]:
+    """Steps that started and never finished while no upgrade is running (their process died)."""
+    from opsconsole.alembic_env.lock import holder
+
+    if not tables_exist(conn) or holder(conn) is not None:
+        return []
+    rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
+        'interrupted', error FROM {SCHEMA}.audit_log WHERE outcome = 'started' ORDER BY id""")
+    return [AuditEntry(*row) for row in rows]
+
+
 def record_applied(conn: Connection, revision: str, path: str, actor: str) -> None:
     """Remember the sha256 of a migration file at the moment it was applied."""
     from sqlalchemy import text
@@ -182,9 +219,15 @@ def log(conn: Connection, limit: int = 200) -> list[AuditEntry]:
     """Return the newest audit-log rows first."""
     if not tables_exist(conn):
         return []
+    from opsconsole.alembic_env.lock import holder
+
+    running = holder(conn) is not None
     rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
         outcome, error FROM {SCHEMA}.audit_log ORDER BY id DESC LIMIT %(n)s""", {"n": int(limit)})
-    return [AuditEntry(*row) for row in rows]
+    entries = [AuditEntry(*row) for row in rows]
+    if running:
+        return entries
+    return [replace(e, outcome="interrupted") if e.outcome == "started" else e for e in entries]
 
 
 def read_log(settings: Settings, limit: int = 200) -> list[AuditEntry]:

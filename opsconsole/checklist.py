@@ -96,7 +96,7 @@ def _from_check(report: GuardReport, check_id: str, title: str, command: str) ->
 
 def _revision_steps(settings: Settings) -> list[Step]:
     """`alembic current` and `alembic upgrade head`, judged from the database's revision state."""
-    from opsconsole.migrations import status
+    from opsconsole.alembic_env import status
 
     current_cmd, upgrade_cmd = "python -m opsconsole status", "python -m opsconsole upgrade --by NAME"
     try:

@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Print schema status; exit 1 when behind, several heads, unknown revision or never migrated."""
     from opsconsole.db import target
-    from opsconsole.migrations import status
+    from opsconsole.alembic_env import status
 
     st = status(settings)
     if args.json:
@@ -106,7 +106,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
 def cmd_history(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Print every revision with its state, plus the audit log."""
     from opsconsole import audit
-    from opsconsole.migrations import history
+    from opsconsole.alembic_env import history
 
     revs = history(settings)
     entries = audit.read_log(settings)
@@ -201,10 +201,10 @@ def cmd_counts(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
 
 def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Run the guarded upgrade (or its dry run / rehearsal)."""
-    from opsconsole import upgrade as up
+    from opsconsole import alembic_env as up
 
     if args.rehearse:
-        from opsconsole.rehearse import rehearse
+        from opsconsole.alembic_env import rehearse
 
         rehearsal = rehearse(settings, target=args.to)
         if args.json:

@@ -41,7 +41,7 @@ def seed(settings: Settings) -> SeedResult:
     from sqlalchemy import text
 
     from opsconsole.db import connect
-    from opsconsole.migrations import status
+    from opsconsole.alembic_env import status
 
     if not settings.embedded:
         raise OpsConsoleError("demo data is only seeded into the embedded demo database; unset DATABASE_URL "

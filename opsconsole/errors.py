@@ -11,6 +11,7 @@
     ├── AnalysisError            a migration file cannot be analysed
     ├── UpgradeRefused           the guarded upgrade would not start (guard, approval, lock held, pooler)
     ├── UpgradeFailed            a migration failed; the database stays at .last_good
+    ├── WorkerDied               the process running a project's Alembic environment ended without a result
     └── SignInRefused            the console did not accept a password or name
 """
 
@@ -89,6 +90,14 @@ class UpgradeFailed(OpsConsoleError):
 
     def __init__(self, message: str, last_good: str | None = None) -> None:
         self.last_good = last_good
+        super().__init__(message)
+
+
+class WorkerDied(OpsConsoleError):
+    """The worker process running a project's Alembic environment ended without reporting a result."""
+
+    def __init__(self, message: str, exit_status: int | None = None) -> None:
+        self.exit_status = exit_status
         super().__init__(message)
 
 

@@ -95,13 +95,13 @@ class _Context:
 
     @cached_property
     def script(self) -> Any:
-        from opsconsole.migrations import script_directory
+        from opsconsole.alembic_env import load_graph
 
-        return script_directory(self.settings)
+        return load_graph(self.settings)
 
     @cached_property
     def status(self) -> Any:
-        from opsconsole.migrations import status
+        from opsconsole.alembic_env import status
 
         return status(self.settings, conn=self.conn)
 
@@ -149,7 +149,7 @@ def check_database_reachable(ctx: _Context) -> CheckResult:
 
 def check_single_head(ctx: _Context) -> CheckResult:
     """Two heads mean two branches of migrations that nobody merged; upgrading picks one at random."""
-    heads = ctx.script.get_heads()
+    heads = ctx.script.heads
     if len(heads) == 1:
         return CheckResult("single-head", PASS, "The migrations form one line of history.", f"head: {heads[0]}")
     if not heads:
@@ -188,7 +188,7 @@ def check_at_head(ctx: _Context) -> CheckResult:
 
 def check_no_drift(ctx: _Context) -> CheckResult:
     """Hand-made schema changes (or ones from another tool) are what made the platform propose DROP TABLE."""
-    from opsconsole.drift import check_drift
+    from opsconsole.alembic_env import check_drift
 
     if not ctx.status.at_head:
         return CheckResult("no-drift", WARN, "Drift is checked once the database is at head.",
@@ -243,16 +243,14 @@ def check_pending_safe(ctx: _Context) -> CheckResult:
 def check_applied_unchanged(ctx: _Context) -> CheckResult:
     """Editing a migration after it ran means the code no longer describes the database."""
     from opsconsole import audit
-    from opsconsole.migrations import applied_revisions, find_revision
-
     recorded = audit.applied_checksums(ctx.conn)
     if not recorded:
         return CheckResult("applied-unchanged", PASS, "No applied migration was edited afterwards.",
                            "No checksums recorded yet (they are recorded by the guarded upgrade).")
-    applied = applied_revisions(ctx.script, ctx.status.current)
+    applied = ctx.script.ancestors(ctx.status.current)
     changed = []
     for rev, sha in sorted(recorded.items()):
-        sc = find_revision(ctx.script, rev)
+        sc = ctx.script.revisions.get(rev)
         if sc is None or rev not in applied:
             continue
         if audit.file_sha256(sc.path) != sha:

@@ -98,10 +98,12 @@ def settings(make_settings) -> Settings:
 
 
 ENV_PY = '''
+# The stock `alembic init` env.py, reading the URL from alembic.ini (opsconsole sets it).
+from logging.config import fileConfig
+
+from sqlalchemy import engine_from_config, pool
+
 from alembic import context
-from opsconsole.settings import load_settings
-from opsconsole.db import connect
-import sqlalchemy as sa
 
 config = context.config
 target_metadata = None
@@ -112,27 +114,26 @@ except ImportError:
     pass
 
 
-def _configure(**kw):
-    context.configure(target_metadata=target_metadata, compare_type=True,
-                      transaction_per_migration=True, **kw)
+def run_migrations_offline():
+    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
+                      literal_binds=True, dialect_opts={"paramstyle": "named"})
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    connectable = engine_from_config(config.get_section(config.config_ini_section, {}),
+                                     prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata)
+        with context.begin_transaction():
+            context.run_migrations()
 
 
 if context.is_offline_mode():
-    _configure(url="postgresql+psycopg2://", literal_binds=True)
-    with context.begin_transaction():
-        context.run_migrations()
+    run_migrations_offline()
 else:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
-    else:
-        with connect(load_settings()) as connection:
-            _configure(connection=connection)
-            with context.begin_transaction():
-                context.run_migrations()
-            connection.commit()
+    run_migrations_online()
 '''
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from opsconsole import checklist
-from opsconsole.upgrade import upgrade
+from opsconsole.alembic_env import upgrade
 
 ORDER = ["cancel-publish", "flag-in-script", "auto-migrations-disabled", "restart-workflow", "process-env",
          "publish-again", "current-revision", "apply-pending", "guard-passes"]

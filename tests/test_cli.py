@@ -9,11 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic import command
 
-from opsconsole import db
+from opsconsole import alembic_env, db
 from opsconsole.cli import main
-from opsconsole.migrations import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,8 +33,7 @@ def env(monkeypatch, db_url, tmp_path):
 
 
 def _upgrade(settings, target: str) -> None:
-    with db.connect(settings) as conn, conn.begin():
-        command.upgrade(load_config(settings, connection=conn), target)
+    alembic_env.upgrade(settings, by="fixture", target=target)
 
 
 def test_status_json_on_fresh_database_exits_1(env) -> None:

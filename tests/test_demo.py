@@ -10,7 +10,7 @@ from opsconsole import db
 from opsconsole.demo import seed
 from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import load_settings
-from opsconsole.upgrade import upgrade
+from opsconsole.alembic_env import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
 

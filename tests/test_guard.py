@@ -11,7 +11,7 @@ from opsconsole import db, guard
 from opsconsole.approvals import approve_revision
 from opsconsole.cli import main
 from opsconsole.errors import SettingsError
-from opsconsole.upgrade import upgrade
+from opsconsole.alembic_env import upgrade
 
 
 def statuses(report) -> dict[str, str]:

@@ -11,10 +11,10 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from opsconsole import audit, db, migrations
+from opsconsole import audit, db, alembic_env
 from opsconsole.auth import User
 from opsconsole.settings import Settings, load_settings
-from opsconsole.upgrade import LOCK_KEY, upgrade
+from opsconsole.alembic_env import LOCK_KEY, upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLES = {"overview": "Overview", "status": "Schema status", "tenants": "Tenants", "history": "History",
@@ -307,7 +307,7 @@ def test_dry_run_shows_the_sql_and_changes_nothing(one_pending: Settings) -> Non
     at.button(key="dry_run").click().run()
     sql = "\n".join(c.value for c in at.code)
     assert "CREATE TABLE tags" in sql and "UPDATE alembic_version SET version_num='a2'" in sql
-    assert migrations.status(one_pending).current == ("a1",)
+    assert alembic_env.status(one_pending).current == ("a1",)
 
 
 def test_upgrade_applies_and_the_audit_log_names_the_operator(one_pending: Settings) -> None:
@@ -316,7 +316,7 @@ def test_upgrade_applies_and_the_audit_log_names_the_operator(one_pending: Setti
     assert not at.exception
     assert "Applied 1 migration(s): a1 → a2." in "\n".join(s.value for s in at.success)
     assert "Nothing is pending" in text(at) and "Applying a2 — add tags" in text(at)
-    assert migrations.status(one_pending).current == ("a2",)
+    assert alembic_env.status(one_pending).current == ("a2",)
     newest = audit.read_log(one_pending)[0]
     assert (newest.actor, newest.action, newest.from_rev, newest.to_rev, newest.outcome) == (
         "Olga", "upgrade-step", "a1", "a2", "ok")
@@ -335,14 +335,14 @@ def test_data_loss_needs_the_typed_revision_and_a_wrong_one_is_refused(console: 
     at.text_input(key="confirm_typed").input("c1")
     at.button(key="confirm_go").click().run()
     assert "upgrade refused: pending revision(s) d1 delete data" in errors(at)
-    assert migrations.status(settings).current == ("c1",)
+    assert alembic_env.status(settings).current == ("c1",)
     refused = audit.read_log(settings)[0]
     assert (refused.actor, refused.outcome) == ("Olga", "refused")
     at.button(key="upgrade").click().run()
     at.text_input(key="confirm_typed").input("d1")
     at.button(key="confirm_go").click().run()
     assert "Applied 1 migration(s): c1 → d1." in "\n".join(s.value for s in at.success)
-    assert migrations.status(settings).current == ("d1",)
+    assert alembic_env.status(settings).current == ("d1",)
 
 
 def test_failing_migration_is_reported_and_the_database_stays_at_the_last_good_revision(console: Console,
@@ -355,7 +355,7 @@ def test_failing_migration_is_reported_and_the_database_stays_at_the_last_good_r
     at.button(key="upgrade").click().run()
     assert not at.exception
     assert "migration a2 failed" in errors(at) and "division by zero" in errors(at) and "stays at a1" in errors(at)
-    assert migrations.status(settings).current == ("a1",)
+    assert alembic_env.status(settings).current == ("a1",)
     failed = audit.read_log(settings)[0]
     assert (failed.actor, failed.to_rev, failed.outcome) == ("Olga", "a2", "failed")
 
@@ -364,7 +364,7 @@ def test_viewer_cannot_see_the_upgrade_buttons(one_pending: Settings) -> None:
     at = visit(open_console("viewer"), "upgrade")
     assert "Only operators can upgrade" in text(at)
     assert not at.main.button and not at.code
-    assert migrations.status(one_pending).current == ("a1",)
+    assert alembic_env.status(one_pending).current == ("a1",)
 
 
 def test_second_operator_is_told_who_is_upgrading_and_since_when(one_pending: Settings) -> None:
@@ -376,7 +376,7 @@ def test_second_operator_is_told_who_is_upgrading_and_since_when(one_pending: Se
         assert "An upgrade is already running since 2026-11-24T10:00:00Z by carol" in "\n".join(w.value for w in at.warning)
         at.button(key="upgrade").click().run()
         assert "already running since 2026-11-24T10:00:00Z by carol" in errors(at)
-        assert migrations.status(one_pending).current == ("a1",)
+        assert alembic_env.status(one_pending).current == ("a1",)
 
 
 def test_rehearsal_runs_the_pending_steps_on_a_scratch_database(one_pending: Settings) -> None:
@@ -384,7 +384,7 @@ def test_rehearsal_runs_the_pending_steps_on_a_scratch_database(one_pending: Set
     at.button(key="rehearse").click().run()
     assert "applied 1 step(s) (a2)" in "\n".join(s.value for s in at.success)
     assert "OK: every step ran and no table or column was lost" in "\n".join(s.value for s in at.success)
-    assert migrations.status(one_pending).current == ("a1",)
+    assert alembic_env.status(one_pending).current == ("a1",)
 
 
 # --- tenants and checklist interactions ---------------------------------------------------------

@@ -292,15 +292,10 @@ def test_isolation_finds_missing_columns_nulls_orphans_and_test_rows(run_sql, ma
 
 
 def test_isolation_of_the_shipped_schema_with_clean_data_is_ok(make_settings, db_url, run_sql):
-    from alembic import command
-
-    from opsconsole.migrations import load_config
+    from opsconsole.alembic_env import upgrade
 
     settings = make_settings(OPSCONSOLE_GLOBAL_TABLES="plans")
-    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
-    with engine.connect() as conn, conn.begin():
-        command.upgrade(load_config(settings, connection=conn), "head")
-    engine.dispose()
+    upgrade(settings, by="fixture")
     run_sql("INSERT INTO plans VALUES ('free', 'Free', 3);"
             "INSERT INTO tenants (id, name, plan_code, is_test) VALUES (1, 'Acme', 'free', false), (2, 'QA', 'free', true);"
             "INSERT INTO users (tenant_id, email) VALUES (1, 'a@x'), (1, 'b@x'), (2, 'qa@x');")

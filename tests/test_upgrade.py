@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from opsconsole import audit, db, migrations
-from opsconsole.errors import UpgradeFailed, UpgradeRefused
-from opsconsole.rehearse import rehearse
-from opsconsole.upgrade import LOCK_KEY, lock_holder, upgrade
+from opsconsole import audit, db, alembic_env
+from opsconsole.errors import UpgradeFailed, UpgradeRefused, WorkerDied, WrongDatabase
+from opsconsole.alembic_env import rehearse
+from opsconsole.alembic_env import LOCK_KEY, lock_holder, upgrade
 
 
 def at_once(work, *names: str) -> list[object]:
@@ -43,7 +43,7 @@ def _tables(settings) -> set[str]:
 def test_fresh_database_base_to_head_with_complete_audit_log(settings) -> None:
     result = upgrade(settings, by="alice")
     assert result.ok and result.start == () and result.final == ("9d3e5f7a1b26",)
-    assert [s.to_rev for s in result.steps] == [r.revision for r in migrations.history(settings)]
+    assert [s.to_rev for s in result.steps] == [r.revision for r in alembic_env.history(settings)]
     assert {c["id"]: c["status"] for c in result.post_checks} == {"at-head": "pass", "no-drift": "pass"}
     log = list(reversed(audit.read_log(settings)))
     assert [e.to_rev for e in log] == [s.to_rev for s in result.steps]
@@ -59,7 +59,7 @@ def test_fresh_database_base_to_head_with_complete_audit_log(settings) -> None:
 def test_upgrade_to_a_given_revision(settings) -> None:
     result = upgrade(settings, by="bob", target="8a4e6d21c5b3")
     assert [s.to_rev for s in result.steps] == ["3f1c2a9b7d10", "8a4e6d21c5b3"]
-    assert migrations.status(settings).current == ("8a4e6d21c5b3",)
+    assert alembic_env.status(settings).current == ("8a4e6d21c5b3",)
 
 
 def test_two_upgrades_at_the_same_moment_exactly_one_applies(alembic_project, project_settings) -> None:
@@ -92,7 +92,7 @@ def test_lock_holder_names_who_and_since(project_settings, alembic_project) -> N
         other.exec_driver_sql(f"SELECT pg_advisory_unlock({LOCK_KEY})")
         other.commit()
     assert lock_holder(project_settings) is None
-    assert migrations.status(project_settings).current == ()
+    assert alembic_env.status(project_settings).current == ()
 
 
 def test_failure_half_way_stays_at_last_good_revision(alembic_project, project_settings) -> None:
@@ -104,7 +104,7 @@ def test_failure_half_way_stays_at_last_good_revision(alembic_project, project_s
         upgrade(project_settings, by="erin")
     assert info.value.last_good == "f1"
     assert "f2 failed" in str(info.value) and "no_such_table" in str(info.value)
-    assert migrations.status(project_settings).current == ("f1",)
+    assert alembic_env.status(project_settings).current == ("f1",)
     assert _tables(project_settings) >= {"t1"} and not _tables(project_settings) & {"t2", "t3"}
     entries = audit.read_log(project_settings)
     failed = entries[0]
@@ -124,7 +124,7 @@ def test_unapproved_drop_is_refused_and_changes_nothing(alembic_project, project
     with pytest.raises(UpgradeRefused) as info:
         upgrade(project_settings, by="frank")
     assert info.value.reason == "data-loss" and "d1" in str(info.value)
-    assert migrations.status(project_settings).current == ("c1",)
+    assert alembic_env.status(project_settings).current == ("c1",)
     assert "customers" in _tables(project_settings)
     assert audit.read_log(project_settings)[0].outcome == "refused"
 
@@ -159,14 +159,14 @@ def test_edited_applied_file_blocks_the_next_upgrade(alembic_project, project_se
     with pytest.raises(UpgradeRefused) as info:
         upgrade(project_settings, by="ivy")
     assert info.value.reason == "guard" and "applied-unchanged" in str(info.value) and "e1" in str(info.value)
-    assert migrations.status(project_settings).current == ("e1",)
+    assert alembic_env.status(project_settings).current == ("e1",)
 
 
 def test_dry_run_prints_sql_and_changes_nothing(settings) -> None:
     result = upgrade(settings, by="jo", dry_run=True)
     assert result.dry_run and result.steps == ()
     assert "CREATE TABLE plans" in result.sql and "CREATE TABLE events" in result.sql
-    assert migrations.status(settings).migrated is False
+    assert alembic_env.status(settings).migrated is False
     assert _tables(settings) == set()
 
 
@@ -196,7 +196,7 @@ def test_rehearsal_finds_a_drop_hidden_behind_offline_mode(alembic_project, proj
     assert report.start == ("c1",) and report.applied == ("h1",)
     assert report.lost_tables == ("public.customers",) and not report.ok
     assert "customers" in _tables(project_settings)  # the real database is untouched
-    assert migrations.status(project_settings).current == ("c1",)
+    assert alembic_env.status(project_settings).current == ("c1",)
 
 
 def test_rehearsal_reports_a_failing_step(alembic_project, project_settings) -> None:
@@ -204,7 +204,7 @@ def test_rehearsal_reports_a_failing_step(alembic_project, project_settings) -> 
     alembic_project.add("r2", upgrade="op.execute('ALTER TABLE t1 DROP COLUMN nope')")
     report = rehearse(project_settings)
     assert report.applied == ("r1",) and report.failed == "r2" and "nope" in report.error
-    assert migrations.status(project_settings).migrated is False
+    assert alembic_env.status(project_settings).migrated is False
 
 
 def test_migration_the_analyzer_cannot_read_needs_approval(alembic_project, project_settings) -> None:
@@ -218,20 +218,22 @@ def test_migration_the_analyzer_cannot_read_needs_approval(alembic_project, proj
     assert "customers" in _tables(project_settings)
 
 
-def test_lock_is_released_when_the_upgrade_dies_unexpectedly(alembic_project, project_settings, monkeypatch) -> None:
-    import opsconsole.upgrade as up
-
+def test_a_killed_upgrade_frees_the_lock_and_shows_the_step_as_interrupted(alembic_project, project_settings) -> None:
+    """kill -9 in the middle of a step: the lock goes with the session, the step's row says interrupted."""
     alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
-
-    def boom(*args, **kwargs):
-        raise RuntimeError("network went away")
-
-    monkeypatch.setattr(up, "_locked_upgrade", boom)
-    with pytest.raises(RuntimeError):
+    alembic_project.add("a2", upgrade="op.create_table('t2', sa.Column('id', sa.Integer))\n"
+                                      "import os, signal\n"
+                                      "if not context.is_offline_mode():  # the analyzer renders it offline\n"
+                                      "    os.kill(os.getpid(), signal.SIGKILL)")
+    with pytest.raises(WorkerDied, match="exit code -9"):
         upgrade(project_settings, by="nat")
-    monkeypatch.undo()
     assert lock_holder(project_settings) is None
-    assert [s.to_rev for s in upgrade(project_settings, by="nat").steps] == ["a1"]
+    st = alembic_env.status(project_settings)
+    assert st.current == ("a1",) and "interrupted" in {p.code for p in st.problems}
+    assert "a2" in next(p.message for p in st.problems if p.code == "interrupted")
+    assert _tables(project_settings) >= {"t1"} and "t2" not in _tables(project_settings)
+    log = audit.read_log(project_settings)
+    assert [(e.to_rev, e.outcome) for e in log] == [("a2", "interrupted"), ("a1", "ok")]
 
 
 @pytest.mark.parametrize("who", ["bob\x00", "x" * 101, "\n"])
@@ -262,7 +264,7 @@ def test_a_failure_with_an_empty_message_is_still_explained(alembic_project, pro
     with pytest.raises(UpgradeFailed):
         upgrade(project_settings, by="pat")
     error = audit.read_log(project_settings)[0].error
-    assert error.startswith("AssertionError: raised at") and "z1" in error
+    assert error.startswith("AssertionError: raised at") and "z1" in error, error
 
 
 def test_dry_run_writes_nothing_even_when_it_would_refuse(alembic_project, project_settings) -> None:
@@ -279,32 +281,60 @@ def test_dry_run_writes_nothing_even_when_it_would_refuse(alembic_project, proje
 
 
 def test_a_file_edited_between_check_and_apply_is_not_applied(alembic_project, project_settings) -> None:
-    path = alembic_project.add("w1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
-
-    def tamper(message: str) -> None:
-        if message.startswith("Applying w1"):
-            path.write_text(path.read_text().replace("'t1'", "'t_sneaky'"))
-
+    """w1's own code edits w2's file after the guard read it: w2 must not run."""
+    w2 = alembic_project.root / "versions" / "w2_revision_w2.py"
+    alembic_project.add("w1", upgrade=f"""
+        from pathlib import Path
+        if not context.is_offline_mode():
+            p = Path({str(w2)!r})
+            p.write_text(p.read_text().replace("'t1'", "'t_sneaky'"))
+        """)
+    assert alembic_project.add("w2", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))") == w2
     with pytest.raises(UpgradeFailed, match="changed after the guard checked it"):
-        upgrade(project_settings, by="ray", progress=tamper)
+        upgrade(project_settings, by="ray")
     assert not _tables(project_settings) & {"t1", "t_sneaky"}
-    assert migrations.status(project_settings).current == ()
+    assert alembic_env.status(project_settings).current == ("w1",)
 
 
-def test_env_py_that_opens_its_own_connection_is_refused(alembic_project, project_settings, monkeypatch) -> None:
-    """A stock env.py ignoring config.attributes['connection'] would escape the lock and the rollback."""
-    (alembic_project.root / "env.py").write_text(
+def test_env_py_with_its_own_engine_runs_on_the_guarded_connection(alembic_project, project_settings,
+                                                                   monkeypatch) -> None:
+    """An env.py that creates its own engine from its own variable is run unmodified, on our connection."""
+    env_py = (
         "from alembic import context\nfrom sqlalchemy import create_engine\nimport os\n"
-        "engine = create_engine(os.environ.get('OC_TEST_URL', 'postgresql+psycopg2://postgres@127.0.0.1:1/x'))\n"
+        "engine = create_engine(os.environ['OC_TEST_URL'])\n"
         "with engine.connect() as connection:\n"
         "    context.configure(connection=connection, transaction_per_migration=True)\n"
         "    with context.begin_transaction():\n"
         "        context.run_migrations()\n")
-    alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    (alembic_project.root / "env.py").write_text(env_py)
+    alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('app', sa.Text))\n"
+                                      "op.execute(\"INSERT INTO t1 SELECT current_setting('application_name')\")")
     monkeypatch.setenv("OC_TEST_URL", project_settings.database_url)
-    with pytest.raises(UpgradeFailed, match="does not run on the connection opsconsole hands it"):
+    assert [s.to_rev for s in upgrade(project_settings, by="sam").steps] == ["a1"]
+    with db.read_only(project_settings) as conn:  # the step ran on the session holding the upgrade lock
+        assert conn.exec_driver_sql("SELECT app FROM t1").scalar().startswith("opsconsole upgrade since")
+    assert (alembic_project.root / "env.py").read_text() == env_py
+
+
+def test_env_py_reaching_another_database_is_refused_before_anything_runs(
+        alembic_project, project_settings, monkeypatch, admin_engine, server_url) -> None:
+    """The runbook's trap: env.py reads a variable that points at another database than DATABASE_URL."""
+    (alembic_project.root / "env.py").write_text(
+        "from alembic import context\nfrom sqlalchemy import create_engine\nimport os\n"
+        "engine = create_engine(os.environ['OC_TEST_URL'])\n"
+        "with engine.connect() as connection:\n"
+        "    context.configure(connection=connection)\n"
+        "    with context.begin_transaction():\n"
+        "        context.run_migrations()\n")
+    alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    monkeypatch.setenv("OC_TEST_URL", server_url)  # the maintenance database, not the test's
+    with pytest.raises(WrongDatabase) as info:
         upgrade(project_settings, by="sam")
+    message = str(info.value)
+    assert "database 'postgres'" in message and f"database '{project_settings.database_url.rsplit('/', 1)[1]}'" in message
     assert "t1" not in _tables(project_settings)
+    with admin_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT to_regclass('public.t1') IS NULL").scalar()
 
 
 def test_long_autocommit_step_is_not_cut_by_the_statement_timeout(alembic_project, make_settings,

@@ -1,7 +1,8 @@
-"""Drift: the live schema against the project's models, via Alembic's autogenerate compare.
+"""Drift: the live schema against the project's models, via Alembic's public ``compare_metadata``.
 
 The project's own env.py runs (so its include filters, compare_type and target_metadata apply) on
-a read-only connection; nothing is written, not even the version table.
+opsconsole's read-only connection, in a worker process; nothing is written, not even the version
+table. opsconsole's own schema and the platform's schemas are never reported.
 """
 
 from __future__ import annotations
@@ -9,8 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from opsconsole.errors import MigrationScriptError
-from opsconsole.settings import Settings
+from opsconsole.errors import MigrationCodeError, MigrationScriptError
+from opsconsole.settings import Settings, redact_url
+
+from . import runner
+from .contain import contained
+from .intercept import Interception, identity, intercepting
+from .project import Project, alembic_config
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -64,55 +70,78 @@ class DriftReport:
                 "items": [i.to_dict() for i in self.items]}
 
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DriftReport:
+        """Rebuild a report a worker sent."""
+        return cls(tuple(DriftItem(**i) for i in data["items"]), data["compared"], data["note"])
+
+
 def check_drift(settings: Settings, conn: Connection | None = None) -> DriftReport:
-    """Compare the models with the live schema on a read-only connection and list every difference."""
+    """Compare the models with the live schema and list every difference (in a worker process)."""
+    if not runner.inline():
+        return DriftReport.from_dict(runner.run(settings, "drift"))
+    from .project import load_project
+
+    project = load_project(settings)
+    if conn is not None:
+        return _compare(settings, project, conn)
     from opsconsole.db import read_only
 
-    if conn is not None:
-        return _compare(settings, conn)
     with read_only(settings) as ro:
-        return _compare(settings, ro)
+        return _compare(settings, project, ro)
 
 
-def _compare(settings: Settings, conn: Connection) -> DriftReport:
-    from alembic.autogenerate.api import RevisionContext
+def drift_here(settings: Settings, project: Project, args: dict[str, Any], say: Any) -> dict[str, Any]:
+    """The worker's side: compare on a read-only connection of its own."""
+    from opsconsole.db import read_only
+
+    with read_only(settings) as ro:
+        return _compare(settings, project, ro).to_dict()
+
+
+def _compare(settings: Settings, project: Project, conn: Connection) -> DriftReport:
+    from alembic.autogenerate import compare_metadata
     from alembic.runtime.environment import EnvironmentContext
+    from alembic.script import ScriptDirectory
 
-    from opsconsole.migrations import load_config, script_directory
+    from opsconsole.db import database_url
 
-    config = load_config(settings, connection=conn)
-    script = script_directory(settings)
-    revision_context = RevisionContext(config, script, dict(
-        message=None, autogenerate=True, sql=False, head="head", splice=False, branch_label=None,
-        version_path=None, rev_id=None, depends_on=None))
-    seen_metadata: list[Any] = []
+    url = database_url(settings)
+    config = alembic_config(project, url)
+    seen: dict[str, Any] = {}
 
     def compare(rev: Any, context: Any) -> list[Any]:
         metadata = context.opts.get("target_metadata")
-        seen_metadata.append(metadata)
+        seen["metadata"] = metadata
         if metadata is not None:
-            revision_context.run_autogenerate(rev, context)
+            seen["diffs"] = compare_metadata(context, metadata)
         return []
 
+    plan = Interception(guarded=conn, guarded_identity=identity(conn), guarded_label=redact_url(url))
     try:
-        with EnvironmentContext(config, script, fn=compare, as_sql=False, dont_mutate=True,
-                                template_args=revision_context.template_args,
-                                revision_context=revision_context):
-            script.run_env()
-    except MigrationScriptError:
-        raise
-    except Exception as exc:
-        if "not up to date" in str(exc):
-            return DriftReport((), compared=False, note="migrations are pending; drift is judged at head")
-        raise MigrationScriptError(f"the drift check could not run the project's env.py: "
-                                   f"{type(exc).__name__}: {exc}") from None
-    if not seen_metadata or seen_metadata[0] is None:
+        with intercepting(plan), contained("the project's env.py"):
+            script = ScriptDirectory.from_config(config)
+            with EnvironmentContext(config, script, fn=compare, as_sql=False, dont_mutate=True):
+                script.run_env()
+    except MigrationCodeError as exc:
+        raise MigrationScriptError(f"the drift check could not run the project's env.py: {exc}") from None
+    if seen.get("metadata") is None:
         return DriftReport((), compared=False, note="env.py sets no target_metadata")
     items: list[DriftItem] = []
-    for upgrade_ops in revision_context.generated_revisions[-1].upgrade_ops_list:
-        for diff in upgrade_ops.as_diffs():
-            items.extend(_describe(diff))
+    for diff in seen.get("diffs", []):
+        items.extend(item for item in _describe(diff) if not _ours(item, project))
     return DriftReport(tuple(items))
+
+
+def _ours(item: DriftItem, project: Project) -> bool:
+    """opsconsole's own tables, the platform's schemas and the version table are never drift."""
+    from opsconsole.audit import SCHEMA
+    from opsconsole.settings import SUPABASE_SCHEMAS
+
+    schema, _, name = (item.table or "").rpartition(".")
+    if schema == SCHEMA or schema in SUPABASE_SCHEMAS:
+        return True
+    return name == project.version_table and (schema or None) == project.version_table_schema
 
 
 def _describe(diff: Any) -> list[DriftItem]:
