@@ -9,12 +9,16 @@ instead of the user's. The files must be byte-identical afterwards.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pgserver
 import pytest
 import sqlalchemy as sa
 
-from opsconsole import audit, guard
+from opsconsole import audit, db, guard
 from opsconsole.alembic_env import check_drift, dry_run, history, rehearse, status, upgrade
 from opsconsole.errors import OpsConsoleError, WrongDatabase
 from projects import (BY_NAME, STYLES, Style, copy_project, file_hashes, index_and_constraint_names,
@@ -24,18 +28,40 @@ ACTOR = "projects-test"
 ROOT = Path(__file__).resolve().parents[1]  # opsconsole's own folder
 
 
-def manage(style: Style, tmp_path: Path, db_url: str, make_settings, monkeypatch, **extra: str):
-    """Copy the project, set its own variables to this test's database, and build Settings for it."""
-    root = copy_project(style.name, tmp_path / "checkout")
-    monkeypatch.chdir(ROOT)  # where opsconsole runs: its own alembic/, app.py and models/ are here
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    variables = style.env(db_url)
-    for name, value in variables.items():
-        monkeypatch.setenv(name, value)
-    overrides = {"OPSCONSOLE_ALEMBIC_INI": str(root / style.ini), **variables, **extra}
-    if style.start_script:
-        overrides["OPSCONSOLE_START_SCRIPT"] = str(root / style.start_script)
-    return root, make_settings(**overrides)
+@pytest.fixture(scope="module")
+def embedded_home() -> Iterator[Path]:
+    """One OPSCONSOLE_HOME for the whole file, so every rehearsal shares one embedded server.
+
+    It lives outside /tmp/pytest-of-<user>: every new pytest session on the machine resets that
+    folder to mode 0700, which locks the embedded server's own (non-root) user out of its data.
+    """
+    home = Path(tempfile.mkdtemp(prefix="oc-projects-"))
+    yield home
+    db.dispose_engines()
+    data = (home / "pgdata").resolve()
+    if (data / "PG_VERSION").exists():
+        pgserver.get_server(data).cleanup()  # the handle opsconsole opened: stop that server
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def manage(tmp_path, db_url, make_settings, monkeypatch, embedded_home):
+    """Copy a project, set its own variables to this test's database, and build Settings for it."""
+
+    def build(style: Style, **extra: str):
+        root = copy_project(style.name, tmp_path / "checkout")
+        monkeypatch.chdir(ROOT)  # where opsconsole runs: its own alembic/, app.py and models/ are here
+        monkeypatch.setenv("DATABASE_URL", db_url)
+        variables = style.env(db_url)
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        overrides = {"OPSCONSOLE_ALEMBIC_INI": str(root / style.ini), "OPSCONSOLE_HOME": str(embedded_home),
+                     **variables, **extra}
+        if style.start_script:
+            overrides["OPSCONSOLE_START_SCRIPT"] = str(root / style.start_script)
+        return root, make_settings(**overrides)
+
+    return build
 
 
 def one_paragraph(exc: BaseException) -> str:
@@ -48,9 +74,8 @@ def one_paragraph(exc: BaseException) -> str:
 
 
 @pytest.mark.parametrize("style", STYLES, ids=[s.name for s in STYLES])
-def test_style_status_guard_dry_run_rehearsal_upgrade(style: Style, tmp_path, db_url, make_settings,
-                                                      monkeypatch) -> None:
-    root, settings = manage(style, tmp_path, db_url, make_settings, monkeypatch)
+def test_style_status_guard_dry_run_rehearsal_upgrade(style: Style, manage, db_url) -> None:
+    root, settings = manage(style)
     before = file_hashes(root)
     schema, table = style.version_table
     untouched_schemas = schemas(db_url)
@@ -104,6 +129,8 @@ def test_style_status_guard_dry_run_rehearsal_upgrade(style: Style, tmp_path, db
 
     done = status(settings)
     assert done.at_head and tuple(done.current) == (style.head,) and not done.pending
+    states = {r.revision: r.state for r in history(settings)}
+    assert states == {**{rev: "applied" for rev in style.revisions[:-1]}, style.head: "current"}, states
 
     drift = check_drift(settings)
     if style.models:
@@ -131,30 +158,29 @@ def test_style_status_guard_dry_run_rehearsal_upgrade(style: Style, tmp_path, db
     assert file_hashes(root) == before, "opsconsole changed the user's project files"
 
 
-def test_flask_app_is_the_one_flask_migrate_reads(tmp_path, db_url, make_settings, monkeypatch) -> None:
+def test_flask_app_is_the_one_flask_migrate_reads(manage, db_url, monkeypatch) -> None:
     """FLASK_APP in the form `module:factory()` works too, as `flask db upgrade` accepts it."""
     style = BY_NAME["flask_migrate"]
-    _, settings = manage(style, tmp_path, db_url, make_settings, monkeypatch, FLASK_APP="notes_app:create_app()")
+    _, settings = manage(style, FLASK_APP="notes_app:create_app()")
     monkeypatch.setenv("FLASK_APP", "notes_app:create_app()")
     result = upgrade(settings, by=ACTOR)
     assert result.ok and tuple(result.final) == (style.head,)
     assert inspect_db(db_url, style.data_sql) == [(style.data_value,)]
 
 
-def test_plain_postgresql_url_reaches_env_py_with_the_shipped_driver(tmp_path, db_url, make_settings,
-                                                                     monkeypatch) -> None:
+def test_plain_postgresql_url_reaches_env_py_with_the_shipped_driver(manage, db_url, monkeypatch) -> None:
     """Supabase/Replit hand out postgresql:// (psycopg 3 under SQLAlchemy 2.1, not installed): env.py gets the normalised URL."""
     style = BY_NAME["generic_envvar"]
     plain = sa.engine.make_url(db_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    _, settings = manage(style, tmp_path, db_url, make_settings, monkeypatch, DATABASE_URL=plain)
+    _, settings = manage(style, DATABASE_URL=plain)
     monkeypatch.setenv("DATABASE_URL", plain)
     result = upgrade(settings, by=ACTOR)
     assert result.ok and tuple(result.final) == (style.head,)
     assert inspect_db(db_url, style.data_sql) == [(style.data_value,)]
 
 
-def test_env_py_reaching_another_database_is_refused_before_anything_runs(
-        tmp_path, db_url, make_settings, monkeypatch, admin_engine) -> None:
+def test_env_py_reaching_another_database_is_refused_before_anything_runs(manage, db_url, monkeypatch,
+                                                                          admin_engine) -> None:
     """The runbook's trap: the project's own variable names another database than opsconsole guards."""
     style = BY_NAME["create_engine_envvar"]
     other = db_url.replace("/oc_test_", "/oc_other_", 1)
@@ -163,7 +189,7 @@ def test_env_py_reaching_another_database_is_refused_before_anything_runs(
         conn.exec_driver_sql(f'CREATE DATABASE "{other_name}"')
     try:
         with_password = sa.engine.make_url(other).set(password="hunter2-secret").render_as_string(hide_password=False)
-        _, settings = manage(style, tmp_path, db_url, make_settings, monkeypatch)
+        _, settings = manage(style)
         monkeypatch.setenv("BILLING_DB_URL", with_password)
         with pytest.raises(WrongDatabase) as caught:
             upgrade(settings, by=ACTOR)
@@ -200,8 +226,8 @@ def test_unreadable_ini_names_the_setting(tmp_path, make_settings, monkeypatch) 
     assert "OPSCONSOLE_ALEMBIC_INI" in message and str(folder) in message, message
 
 
-def test_script_location_resolving_nowhere_is_named(tmp_path, db_url, make_settings, monkeypatch) -> None:
-    root, settings = manage(BY_NAME["generic_envvar"], tmp_path, db_url, make_settings, monkeypatch)
+def test_script_location_resolving_nowhere_is_named(manage, db_url) -> None:
+    root, settings = manage(BY_NAME["generic_envvar"])
     ini = root / "alembic.ini"
     text = ini.read_text()
     assert "script_location = %(here)s/alembic\n" in text
@@ -214,8 +240,8 @@ def test_script_location_resolving_nowhere_is_named(tmp_path, db_url, make_setti
     assert public_tables(db_url) == set()
 
 
-def test_env_py_failing_to_import_names_the_module(tmp_path, db_url, make_settings, monkeypatch) -> None:
-    root, settings = manage(BY_NAME["create_engine_envvar"], tmp_path, db_url, make_settings, monkeypatch)
+def test_env_py_failing_to_import_names_the_module(manage, db_url) -> None:
+    root, settings = manage(BY_NAME["create_engine_envvar"])
     models = root / "billing" / "models.py"
     models.write_text("import stripe_billing_sdk  # a dependency this checkout does not have\n" + models.read_text())
     with pytest.raises(OpsConsoleError) as caught:
@@ -226,9 +252,9 @@ def test_env_py_failing_to_import_names_the_module(tmp_path, db_url, make_settin
     assert public_tables(db_url) == set()
 
 
-def test_flask_app_that_does_not_load_names_flask_app(tmp_path, db_url, make_settings, monkeypatch) -> None:
+def test_flask_app_that_does_not_load_names_flask_app(manage, db_url, monkeypatch) -> None:
     style = BY_NAME["flask_migrate"]
-    _, settings = manage(style, tmp_path, db_url, make_settings, monkeypatch, FLASK_APP="notes_ap")
+    _, settings = manage(style, FLASK_APP="notes_ap")
     monkeypatch.setenv("FLASK_APP", "notes_ap")
     with pytest.raises(OpsConsoleError) as caught:
         upgrade(settings, by=ACTOR)
@@ -238,9 +264,22 @@ def test_flask_app_that_does_not_load_names_flask_app(tmp_path, db_url, make_set
     assert public_tables(db_url) == set()
 
 
-def test_async_url_without_its_driver_names_the_driver(tmp_path, db_url, make_settings, monkeypatch) -> None:
+def test_flask_migrate_project_without_flask_app_says_to_set_it(manage, db_url, monkeypatch) -> None:
+    """`flask db upgrade` needs FLASK_APP; so does opsconsole, and it says so instead of 'outside of app context'."""
+    style = BY_NAME["flask_migrate"]
+    _, settings = manage(style, FLASK_APP="")
+    monkeypatch.delenv("FLASK_APP")
+    with pytest.raises(OpsConsoleError) as caught:
+        upgrade(settings, by=ACTOR)
+    message = one_paragraph(caught.value)
+    assert caught.value.exit_code == 2
+    assert "FLASK_APP" in message, message
+    assert public_tables(db_url) == set()
+
+
+def test_async_url_without_its_driver_names_the_driver(manage, db_url, monkeypatch) -> None:
     style = BY_NAME["async_template"]
-    _, settings = manage(style, tmp_path, db_url, make_settings, monkeypatch)
+    _, settings = manage(style)
     no_driver = (sa.engine.make_url(db_url).set(drivername="postgresql+psycopg_async", password="hunter2-secret")
                  .render_as_string(hide_password=False))
     monkeypatch.setenv("ASYNC_APP_DB_URL", no_driver)
