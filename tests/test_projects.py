@@ -10,6 +10,8 @@ instead of the user's. The files must be byte-identical afterwards.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +24,7 @@ from opsconsole import audit, db, guard
 from opsconsole.alembic_env import check_drift, dry_run, history, rehearse, status, upgrade
 from opsconsole.errors import OpsConsoleError, WrongDatabase
 from projects import (BY_NAME, STYLES, Style, copy_project, file_hashes, index_and_constraint_names,
-                      inspect_db, public_tables, schemas)
+                      inspect_db, public_tables, schemas, user_url)
 
 ACTOR = "projects-test"
 ROOT = Path(__file__).resolve().parents[1]  # opsconsole's own folder
@@ -51,7 +53,7 @@ def manage(tmp_path, db_url, make_settings, monkeypatch, embedded_home):
     def build(style: Style, **extra: str):
         root = copy_project(style.name, tmp_path / "checkout")
         monkeypatch.chdir(ROOT)  # where opsconsole runs: its own alembic/, app.py and models/ are here
-        monkeypatch.setenv("DATABASE_URL", db_url)
+        monkeypatch.setenv("DATABASE_URL", user_url(db_url))
         variables = style.env(db_url)
         for name, value in variables.items():
             monkeypatch.setenv(name, value)
@@ -171,7 +173,7 @@ def test_flask_app_is_the_one_flask_migrate_reads(manage, db_url, monkeypatch) -
 def test_plain_postgresql_url_reaches_env_py_with_the_shipped_driver(manage, db_url, monkeypatch) -> None:
     """Supabase/Replit hand out postgresql:// (psycopg 3 under SQLAlchemy 2.1, not installed): env.py gets the normalised URL."""
     style = BY_NAME["generic_envvar"]
-    plain = sa.engine.make_url(db_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    plain = user_url(db_url, "postgresql")
     _, settings = manage(style, DATABASE_URL=plain)
     monkeypatch.setenv("DATABASE_URL", plain)
     result = upgrade(settings, by=ACTOR)
@@ -188,7 +190,8 @@ def test_env_py_reaching_another_database_is_refused_before_anything_runs(manage
     with admin_engine.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{other_name}"')
     try:
-        with_password = sa.engine.make_url(other).set(password="hunter2-secret").render_as_string(hide_password=False)
+        with_password = user_url(sa.engine.make_url(other).set(password="hunter2-secret")
+                                 .render_as_string(hide_password=False))
         _, settings = manage(style)
         monkeypatch.setenv("BILLING_DB_URL", with_password)
         with pytest.raises(WrongDatabase) as caught:
@@ -200,6 +203,16 @@ def test_env_py_reaching_another_database_is_refused_before_anything_runs(manage
     finally:
         with admin_engine.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{other_name}" WITH (FORCE)')
+
+
+def test_opsconsole_itself_needs_none_of_the_projects_drivers() -> None:
+    """asyncpg and Flask belong to the projects (test-only requirements); opsconsole must not import them."""
+    code = ("import sys, opsconsole.alembic_env, opsconsole.guard, opsconsole.cli, opsconsole.audit; "
+            "print(','.join(sorted(m for m in ('asyncpg', 'flask', 'flask_migrate', 'flask_sqlalchemy') "
+            "if m in sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
 
 
 # --- Bad input: exit 2 with one paragraph that says what to set, never a traceback -------------------
@@ -280,8 +293,8 @@ def test_flask_migrate_project_without_flask_app_says_to_set_it(manage, db_url, 
 def test_async_url_without_its_driver_names_the_driver(manage, db_url, monkeypatch) -> None:
     style = BY_NAME["async_template"]
     _, settings = manage(style)
-    no_driver = (sa.engine.make_url(db_url).set(drivername="postgresql+psycopg_async", password="hunter2-secret")
-                 .render_as_string(hide_password=False))
+    no_driver = user_url(sa.engine.make_url(db_url).set(password="hunter2-secret").render_as_string(hide_password=False),
+                         "postgresql+psycopg_async")
     monkeypatch.setenv("ASYNC_APP_DB_URL", no_driver)
     with pytest.raises(OpsConsoleError) as caught:
         upgrade(settings, by=ACTOR)

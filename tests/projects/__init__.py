@@ -19,13 +19,31 @@ import sqlalchemy as sa
 HERE = Path(__file__).resolve().parent
 
 
+def user_url(url: str, drivername: str | None = None) -> str:
+    """The URL as a user writes it: a Unix-socket host (the embedded test server) left unescaped.
+
+    SQLAlchemy renders `host=/tmp/x` as `host=%2Ftmp%2Fx`, and the most common env.py line,
+    `config.set_main_option("sqlalchemy.url", os.environ[...])`, passes it through ConfigParser,
+    for which `%` starts an interpolation. A user's own variable never holds that escaping.
+    """
+    parsed = sa.engine.make_url(url)
+    if drivername:
+        parsed = parsed.set(drivername=drivername)
+    host = parsed.query.get("host")
+    if not isinstance(host, str):
+        return parsed.render_as_string(hide_password=False)
+    rest = parsed.set(query={k: v for k, v in parsed.query.items() if k != "host"})
+    text = rest.render_as_string(hide_password=False)
+    return f"{text}{'&' if '?' in text else '?'}host={host}"
+
+
 def _plain(url: str) -> dict[str, str]:
     return {}
 
 
 def _async_url(url: str) -> str:
     """The same database through the project's own async driver (asyncpg)."""
-    return sa.engine.make_url(url).set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+    return user_url(url, "postgresql+asyncpg")
 
 
 @dataclass(frozen=True)
@@ -93,7 +111,7 @@ STYLES: tuple[Style, ...] = (
         names=frozenset({"ix_notes_user_id", "users_username_key"}),
         data_sql="SELECT count(*) FROM notes WHERE pinned AND body = 'Welcome to Notes'",
         data_value=1,
-        env=lambda url: {"FLASK_APP": "notes_app", "NOTES_DATABASE_URL": url},
+        env=lambda url: {"FLASK_APP": "notes_app", "NOTES_DATABASE_URL": user_url(url)},
     ),
     Style(
         name="create_engine_envvar",
@@ -103,7 +121,7 @@ STYLES: tuple[Style, ...] = (
         names=frozenset({"ix_invoices_customer_id_status", "uq_customers_tenant_name"}),
         data_sql="SELECT count(*) FROM invoices WHERE status = 'paid'",
         data_value=2,
-        env=lambda url: {"BILLING_DB_URL": url},
+        env=lambda url: {"BILLING_DB_URL": user_url(url)},
     ),
     Style(
         name="custom_version_table",
