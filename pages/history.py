@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from opsconsole import audit, guard, migrations
+from opsconsole import alembic_env, audit, guard
 from pages._common import BADGE, attempt, context
 
 st.title("History")
 settings, user = context()
 
 st.subheader("Revisions")
-revisions = attempt(migrations.history, settings)
+revisions = attempt(alembic_env.history, settings)
 if revisions is not None:
     rows = pd.DataFrame([r.to_dict() for r in revisions],
                         columns=["revision", "state", "message", "created", "is_head", "down_revisions"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from opsconsole import guard, migrations
+from opsconsole import alembic_env, guard
 from opsconsole.guard import GuardReport
 from opsconsole.settings import Settings
 from pages._common import BADGE, attempt, context, target_banner
@@ -25,7 +25,7 @@ def show_verdict(report: GuardReport) -> None:
 
 def show_revision(settings: Settings) -> None:
     """Show the current revision against the scripts' head(s)."""
-    status = attempt(migrations.status, settings)
+    status = attempt(alembic_env.status, settings)
     if status is None:
         return
     current, head, pending = st.columns(3)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from opsconsole import drift, guard, migrations
+from opsconsole import alembic_env, guard
 from pages._common import attempt, context, show_findings
 
 st.title("Schema status")
 settings, user = context()
-status = attempt(migrations.status, settings)
+status = attempt(alembic_env.status, settings)
 if status is not None:
     current, heads, pending = st.columns(3)
     current.metric("Current revision", ", ".join(status.current) or "none")
@@ -35,7 +35,7 @@ if status is not None:
                     st.caption("The analyzer found nothing unsafe in this migration.")
 
 st.subheader("Drift: live schema against the models")
-if (report := attempt(drift.check_drift, settings)) is not None:
+if (report := attempt(alembic_env.check_drift, settings)) is not None:
     if not report.compared:
         st.info(f"Not compared: {report.note}.")
     elif report.ok:

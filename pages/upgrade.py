@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from opsconsole import guard, migrations, rehearse, upgrade
+from opsconsole import alembic_env, guard
 from opsconsole.auth import User, setup_hint
 from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import Settings
@@ -35,7 +35,7 @@ def run(settings: Settings, user: User, confirm_rev: str | None, total: int) -> 
             bar.progress(min(applied / max(total, 1), 1.0), text=message)
 
         try:
-            result = upgrade.upgrade(settings, by=user.name, confirm=confirm_rev, progress=progress)
+            result = alembic_env.upgrade(settings, by=user.name, confirm=confirm_rev, progress=progress)
             box.update(label="Upgrade finished", state="complete" if result.ok else "error")
             st.session_state["last_upgrade"] = {"result": result, "log": log}
         except OpsConsoleError as exc:  # UpgradeRefused (.reason) and UpgradeFailed (.last_good)
@@ -71,11 +71,11 @@ if not user.can_upgrade:
     if hint := setup_hint(settings):
         st.caption(hint)
     st.stop()
-if holder := attempt(upgrade.lock_holder, settings):
+if holder := attempt(alembic_env.lock_holder, settings):
     st.warning(f"An upgrade is already running {holder}. Wait for it to finish.", icon=":material/lock:")
 if "last_upgrade" in st.session_state:
     show_last()
-status = attempt(migrations.status, settings)
+status = attempt(alembic_env.status, settings)
 pending = list(status.pending) if status is not None else []
 report = attempt(guard.run, settings, only=("pending-safe",)) if pending else None
 findings = list(report.findings) if report is not None else []
@@ -88,10 +88,10 @@ if status is not None:
 show_findings(loss)
 preview, rehearsal, apply = st.columns(3)
 if preview.button("Preview (dry run)", key="dry_run"):
-    st.session_state["preview"] = attempt(upgrade.upgrade, settings, by=user.name, dry_run=True)
+    st.session_state["preview"] = attempt(alembic_env.upgrade, settings, by=user.name, dry_run=True)
 if rehearsal.button("Rehearse on a scratch database", key="rehearse"):
     with st.spinner("Rehearsing on the embedded server…"):
-        done = attempt(rehearse.rehearse, settings)
+        done = attempt(alembic_env.rehearse, settings)
     if done is not None:
         (st.success if done.ok else st.error)(done.describe())
 if apply.button("Upgrade to head", key="upgrade", type="primary", disabled=not pending):

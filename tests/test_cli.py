@@ -66,7 +66,8 @@ def test_history_json(env, settings) -> None:
     assert code == 0
     assert [r["state"] for r in data["revisions"]] == ["applied"] * 3 + ["current", "pending", "pending"]
     assert data["revisions"][3]["message"] == "create events log"
-    assert data["audit"] == [] and data["approvals"] == []
+    assert [(e["to_rev"], e["outcome"], e["actor"]) for e in data["audit"]][0] == ("5b2f8c6e9d47", "ok", "fixture")
+    assert len(data["audit"]) == 4 and data["approvals"] == []
 
 
 def test_unreachable_database_is_one_line_exit_2_without_password(monkeypatch) -> None:

@@ -22,13 +22,13 @@ _KEY_MATCH = f"l.objsubid = 1 AND l.classid = {LOCK_KEY >> 32} AND l.objid = {LO
 
 def try_lock(conn: Connection, by: str) -> bool:
     """Take the lock for this session and label the session with who and since when; False if held."""
+    since = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    name = f"{APP_NAME_PREFIX} since {since} by {by}"[:63]
+    conn.exec_driver_sql("SELECT set_config('application_name', %(n)s, false)", {"n": name})  # named before held
     got = bool(conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({LOCK_KEY})").scalar())
+    if not got:
+        conn.exec_driver_sql("SELECT set_config('application_name', 'opsconsole', false)")
     conn.commit()
-    if got:
-        since = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        name = f"{APP_NAME_PREFIX} since {since} by {by}"[:63]
-        conn.exec_driver_sql("SELECT set_config('application_name', %(n)s, false)", {"n": name})
-        conn.commit()
     return got
 
 

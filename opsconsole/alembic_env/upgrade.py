@@ -269,7 +269,7 @@ def _own_connection(settings: Settings) -> Iterator[Connection]:
 
     engine = create_engine(database_url(settings), poolclass=NullPool,
                            connect_args={"connect_timeout": settings.connect_timeout_s,
-                                         "application_name": "opsconsole upgrade",
+                                         "application_name": "opsconsole",
                                          "options": f"-c lock_timeout={int(settings.lock_timeout_ms)} "
                                                     "-c statement_timeout=0"})
     try:

@@ -1,0 +1,101 @@
+"""Many sessions at once: readers (status, guard, drift) in threads while one thread upgrades, round after round.
+
+Each run of a project's env.py has its own worker process, so no session sees another's Alembic
+context, connection or configuration, and no upgrade is ever half-applied: in every snapshot a
+reader takes, a revision's table exists if and only if the version row has reached that revision.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from opsconsole import alembic_env, db, guard
+
+ROUNDS = 20
+READERS = 8
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def _revision(rev: str, down: str | None, table: str) -> str:
+    return (f'"""create {table}"""\nimport sqlalchemy as sa\nfrom alembic import op\n\n'
+            f"revision = {rev!r}\ndown_revision = {down!r}\nbranch_labels = None\ndepends_on = None\n\n\n"
+            f"def upgrade():\n    op.create_table({table!r}, sa.Column('id', sa.Integer, primary_key=True))\n"
+            f"    op.execute('INSERT INTO {table} SELECT g FROM generate_series(1, 50) g')\n\n\n"
+            f"def downgrade():\n    op.drop_table({table!r})\n")
+
+
+def _consistent(settings) -> tuple[bool, str]:
+    """In one snapshot: tables r1..rN exist exactly up to the recorded revision."""
+    with db.connect(settings) as conn, conn.begin():
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        has_version = conn.exec_driver_sql("SELECT to_regclass('alembic_version') IS NOT NULL").scalar()
+        current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if has_version else None
+        tables = set(conn.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'round_%'").scalars())
+    reached = int(current[1:]) if current else 0
+    expected = {f"round_{i}" for i in range(1, reached + 1)}
+    return tables == expected, f"at {current}: tables {sorted(tables)}"
+
+
+def test_readers_and_one_upgrader_never_see_each_other_or_a_half_applied_step(alembic_project,
+                                                                              project_settings) -> None:
+    versions = alembic_project.root / "versions"
+    done = threading.Event()
+    errors: list[str] = []
+    calls = {"status": 0, "guard": 0, "drift": 0, "snapshots": 0}
+    lock = threading.Lock()
+
+    def reader(n: int) -> None:
+        kinds = ("status", "guard", "drift")
+        i = n
+        while not done.is_set():
+            kind = kinds[i % 3]
+            i += 1
+            try:
+                if kind == "status":
+                    alembic_env.status(project_settings)
+                elif kind == "guard":
+                    report = guard.run(project_settings, only=("single-head", "revision-known", "at-head"))
+                    broken = [c for c in report.checks if "could not run" in c.summary]
+                    if broken:
+                        errors.append(f"guard: {broken[0].detail}")
+                else:
+                    alembic_env.check_drift(project_settings)
+                ok, seen = _consistent(project_settings)
+                if not ok:
+                    errors.append(f"partial apply seen by a reader: {seen}")
+            except Exception as exc:  # noqa: BLE001 - every error is counted and reported
+                errors.append(f"{kind}: {type(exc).__name__}: {exc}")
+            with lock:
+                calls[kind] += 1
+                calls["snapshots"] += 1
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(READERS)]
+    for t in threads:
+        t.start()
+    applied = []
+    try:
+        for i in range(1, ROUNDS + 1):
+            _write_atomically(versions / f"r{i}_create_round_{i}.py",
+                              _revision(f"r{i}", f"r{i - 1}" if i > 1 else None, f"round_{i}"))
+            result = alembic_env.upgrade(project_settings, by="upgrader")
+            applied.extend(s.to_rev for s in result.steps)
+            ok, seen = _consistent(project_settings)
+            assert ok, seen
+            time.sleep(0.05)
+    finally:
+        done.set()
+        for t in threads:
+            t.join(120)
+    assert applied == [f"r{i}" for i in range(1, ROUNDS + 1)]
+    assert errors == [], errors[:5]
+    assert min(calls["status"], calls["guard"], calls["drift"]) >= READERS, calls
+    assert alembic_env.status(project_settings).at_head
