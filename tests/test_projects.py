@@ -21,9 +21,9 @@ import pytest
 import sqlalchemy as sa
 
 from opsconsole import audit, db, guard
-from opsconsole.alembic_env import check_drift, dry_run, history, rehearse, status, upgrade
+from opsconsole.alembic_env import check_drift, dry_run, history, load_project, rehearse, status, upgrade
 from opsconsole.errors import OpsConsoleError, WrongDatabase
-from projects import (BY_NAME, STYLES, Style, copy_project, file_hashes, index_and_constraint_names,
+from projects import (BY_NAME, STYLES, Style, change_db, copy_project, file_hashes, index_and_constraint_names,
                       inspect_db, public_tables, schemas, user_url)
 
 ACTOR = "projects-test"
@@ -81,6 +81,11 @@ def test_style_status_guard_dry_run_rehearsal_upgrade(style: Style, manage, db_u
     before = file_hashes(root)
     schema, table = style.version_table
     untouched_schemas = schemas(db_url)
+
+    # located as a user runs it: script_location and the working folder resolve in the project
+    project = load_project(settings)
+    assert project.script_location.resolve() == (root / style.script_location).resolve()
+    assert project.workdir.resolve() == root.resolve() and project.located, project.to_dict()
 
     # status and history: the project's own revisions, none applied yet
     st = status(settings)
@@ -156,6 +161,12 @@ def test_style_status_guard_dry_run_rehearsal_upgrade(style: Style, manage, db_u
     again = upgrade(settings, by=ACTOR)
     assert again.ok and again.steps == () and tuple(again.final) == (style.head,)
     assert [e.id for e in audit.read_log(settings)] == log_ids
+
+    if style.models:  # the compare really uses the project's models: a hand-made column is seen
+        change_db(db_url, f"ALTER TABLE {style.drift_table} ADD COLUMN hand_made text")
+        drifted = check_drift(settings)
+        assert drifted.compared and not drifted.ok, drifted
+        assert any("hand_made" in i.detail for i in drifted.items), [i.to_dict() for i in drifted.items]
 
     assert file_hashes(root) == before, "opsconsole changed the user's project files"
 

@@ -57,6 +57,8 @@ class Style:
     names: frozenset[str]                      # indexes / constraints the revisions create
     data_sql: str                              # reads what the data step wrote
     data_value: object                         # ... and what it must read
+    script_location: str = "alembic"          # the folder with env.py, relative to the project root
+    drift_table: str = ""                      # a table a hand-made change is made on to prove drift is seen
     env: Callable[[str], dict[str, str]] = _plain  # the project's own variables, given the test's URL
     version_table: tuple[str, str] = ("public", "alembic_version")
     models: bool = True                        # env.py sets target_metadata, so drift is compared
@@ -85,6 +87,7 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="generic_envvar",
+        drift_table="items",
         ini="alembic.ini",
         revisions=("cb948bfd0b1f", "5e9e3f9d2442", "0afccfddbcb2"),
         tables=frozenset({"warehouses", "items"}),
@@ -95,6 +98,7 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="async_template",
+        drift_table="tasks",
         ini="alembic.ini",
         revisions=("afed1cd92091", "28d2b4694e75", "920388836992", "1fac54111a12"),
         tables=frozenset({"boards", "tasks"}),
@@ -105,6 +109,8 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="flask_migrate",
+        script_location="migrations",
+        drift_table="notes",
         ini="migrations/alembic.ini",
         revisions=("275983a37999", "a2e9865af0ba", "f226bad19de6", "61a6c4679890"),
         tables=frozenset({"users", "notes"}),
@@ -115,6 +121,8 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="create_engine_envvar",
+        script_location="migrations",
+        drift_table="invoices",
         ini="alembic.ini",
         revisions=("a9964f7551c8", "c6f82eaa11e5", "1c1bb35c34c6", "7f57d223d37c"),
         tables=frozenset({"customers", "invoices"}),
@@ -125,6 +133,7 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="custom_version_table",
+        drift_table="report_runs",
         ini="alembic.ini",
         revisions=("07a37518a495", "83f5a81e16df", "066af2b362b7"),
         tables=frozenset({"reports", "report_runs"}),
@@ -135,6 +144,7 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="runbook_layout",
+        drift_table="sync_runs",  # from the second MetaData (aam_hybrid)
         ini="alembic.ini",
         revisions=("18950ffbbef0", "3a906cc82a37", "3063b9207941", "23126570c5f3"),
         tables=frozenset({"tenants", "users", "connectors", "sync_runs"}),
@@ -146,6 +156,8 @@ STYLES: tuple[Style, ...] = (
     ),
     Style(
         name="packaged",
+        script_location="mltrack/store/db_migrations",
+        drift_table="metrics",
         ini="mltrack/store/db_migrations/alembic.ini",
         revisions=("f085ea9a6dd7", "901cf15404f6", "93485cbb65da", "bdcaaa6b35f7"),
         tables=frozenset({"experiments", "runs", "metrics"}),
@@ -179,6 +191,16 @@ def inspect_db(url: str, sql: str) -> list[tuple]:
     try:
         with engine.connect() as conn:
             return [tuple(r) for r in conn.exec_driver_sql(sql)]
+    finally:
+        engine.dispose()
+
+
+def change_db(url: str, sql: str) -> None:
+    """Make a hand-made change to the test database (as someone with psql would), committed."""
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(sql)
     finally:
         engine.dispose()
 
