@@ -276,6 +276,32 @@ def test_env_py_failing_to_import_names_the_module(manage, db_url) -> None:
     assert public_tables(db_url) == set()
 
 
+def _message_of(entry_point, settings) -> str:
+    """What a user is told when an entry point cannot run env.py: the error raised, or the result's own."""
+    try:
+        result = entry_point(settings)
+    except OpsConsoleError as exc:
+        return one_paragraph(exc)
+    if entry_point is dry_run:
+        errors = [r.error for r in result.revisions]
+        assert all(errors), result  # no revision can render when env.py itself cannot be imported
+        return " ".join(errors)
+    if entry_point is rehearse:
+        assert not result.ok and result.error, result
+        return result.error
+    raise AssertionError(f"{entry_point.__name__} returned {result!r} although env.py cannot run")
+
+
+@pytest.mark.parametrize("entry_point", [dry_run, rehearse, check_drift], ids=lambda f: f.__name__)
+def test_env_py_failing_to_import_is_reported_by_every_entry_point(entry_point, manage, db_url) -> None:
+    root, settings = manage(BY_NAME["create_engine_envvar"])
+    models = root / "billing" / "models.py"
+    models.write_text("import stripe_billing_sdk  # a dependency this checkout does not have\n" + models.read_text())
+    message = _message_of(entry_point, settings)
+    assert "stripe_billing_sdk" in message and "Traceback" not in message, message
+    assert public_tables(db_url) == set()
+
+
 def test_flask_app_that_does_not_load_names_flask_app(manage, db_url, monkeypatch) -> None:
     style = BY_NAME["flask_migrate"]
     _, settings = manage(style, FLASK_APP="notes_ap")
