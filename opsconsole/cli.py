@@ -87,12 +87,15 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Print schema status; exit 1 when behind, several heads, unknown revision or never migrated."""
     from opsconsole.db import target
-    from opsconsole.alembic_env import status
+    from opsconsole.alembic_env import load_project, status
 
     st = status(settings)
+    project = load_project(settings)
     if args.json:
-        return _json(out, {"target": target(settings).to_dict(), **st.to_dict()}, 0 if st.ok else 1)
+        return _json(out, {"target": target(settings).to_dict(), "project": project.to_dict(), **st.to_dict()},
+                     0 if st.ok else 1)
     _banner(out, settings)
+    print(f"project:  {project.located}", file=out)
     print(f"current:  {', '.join(st.current) or '(none — never migrated)'}", file=out)
     print(f"head(s):  {', '.join(st.heads) or '(none)'}", file=out)
     print(f"at head:  {'yes' if st.at_head else 'no'}", file=out)

@@ -82,13 +82,14 @@ def check_drift(settings: Settings, conn: Connection | None = None) -> DriftRepo
         return DriftReport.from_dict(runner.run(settings, "drift"))
     from .project import load_project
 
-    project = load_project(settings)
-    if conn is not None:
-        return _compare(settings, project, conn)
     from opsconsole.db import read_only
 
-    with read_only(settings) as ro:
-        return _compare(settings, project, ro)
+    project = load_project(settings)
+    with runner.inline_environment(settings, project):
+        if conn is not None:
+            return _compare(settings, project, conn)
+        with read_only(settings) as ro:
+            return _compare(settings, project, ro)
 
 
 def drift_here(settings: Settings, project: Project, args: dict[str, Any], say: Any) -> dict[str, Any]:

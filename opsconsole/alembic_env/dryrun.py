@@ -68,7 +68,9 @@ def dry_run(settings: Settings, target: str = "heads") -> DryRun:
     if runner.inline():
         from .project import load_project
 
-        data = dry_run_here(settings, load_project(settings), args, lambda _m: None)
+        project = load_project(settings)
+        with runner.inline_environment(settings, project):
+            data = dry_run_here(settings, project, args, lambda _m: None)
     else:
         data = runner.run(settings, "dry_run", args)
     return DryRun(tuple(data["start"]), tuple(RevisionSQL(**r) for r in data["revisions"]))

@@ -17,7 +17,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,56 @@ def allow_inline_process() -> None:
 def mark_worker() -> None:
     """Called once by the worker process: everything in it runs inline."""
     _state.inline = True
+
+
+@contextmanager
+def inline_environment(settings: Settings, project: Project) -> Iterator[None]:
+    """For one run in a one-shot CLI process: set up what a worker would (paths, folder, app, URL), then undo."""
+    if getattr(_state, "inline", False):  # a worker is prepared once, at its start
+        yield
+        return
+    from opsconsole.db import database_url
+
+    saved_path, saved_cwd, saved_url = list(sys.path), os.getcwd(), os.environ.get("DATABASE_URL")
+    sys.path[:0] = [str(p) for p in project.sys_paths]
+    os.environ["DATABASE_URL"] = database_url(settings)
+    os.chdir(project.workdir)
+    try:
+        with app_context(project):
+            yield
+    finally:
+        os.chdir(saved_cwd)
+        sys.path[:] = saved_path
+        if saved_url is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = saved_url
+
+
+@contextmanager
+def app_context(project: Project) -> Iterator[None]:
+    """Build the app from FLASK_APP as `flask db upgrade` would and enter its app context (Flask-Migrate only)."""
+    if not project.flask:
+        yield
+        return
+    import_path = os.environ.get("FLASK_APP", "").strip()
+    if not import_path:
+        raise MigrationScriptError(f"{project.env_py} is a Flask-Migrate env.py (it uses current_app); set FLASK_APP "
+                                   "to your app, as for 'flask db upgrade' (e.g. FLASK_APP=app:create_app).")
+    try:
+        from flask.cli import ScriptInfo
+    except ImportError:
+        raise MigrationScriptError("this project's env.py needs Flask (Flask-Migrate); install the project's own "
+                                   "requirements into opsconsole's environment.") from None
+    try:
+        app = ScriptInfo(app_import_path=import_path).load_app()
+    except BaseException as exc:  # the app factory is the project's code
+        from opsconsole.errors import describe
+
+        raise MigrationScriptError(f"FLASK_APP={import_path} did not load: {describe(exc)}. Set FLASK_APP to the "
+                                   "module (and factory) that 'flask db upgrade' uses.") from None
+    with app.app_context():
+        yield
 
 
 def run(settings: Settings, op: str, args: dict[str, Any] | None = None, progress: Progress | None = None,

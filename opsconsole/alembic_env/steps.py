@@ -32,6 +32,8 @@ class StepLog:
     """Which steps started and finished, in order, as the run goes."""
 
     on_start: Callable[[str, str | None], None] | None = None
+    on_begin: Callable[[Any, str], None] | None = None  # (migration connection, revision): inside the step's
+    #                                                      transaction, before the migration's first statement
     on_done: Callable[[Any, str, str | None, int], None] | None = None
     started: list[str] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
@@ -51,9 +53,10 @@ class StepLog:
 class _StartHandler(logging.Handler):
     """Turns Alembic's "Running upgrade a -> b" record into a step-start callback."""
 
-    def __init__(self, log: StepLog) -> None:
+    def __init__(self, log: StepLog, conn: Any) -> None:
         super().__init__(logging.INFO)
         self.log = log
+        self.conn = conn
 
     def emit(self, record: logging.LogRecord) -> None:  # noqa: D102
         step = record.args[0] if isinstance(record.args, tuple) and record.args else None
@@ -66,6 +69,8 @@ class _StartHandler(logging.Handler):
             self.log._t0[rev] = time.monotonic()
             if self.log.on_start is not None:
                 self.log.on_start(rev, down)
+            if self.log.on_begin is not None:
+                self.log.on_begin(self.conn, rev)
 
 
 def run_online(settings: Settings, project: Project, conn: Connection, target: str, log: StepLog) -> None:
@@ -78,7 +83,7 @@ def run_online(settings: Settings, project: Project, conn: Connection, target: s
     config = alembic_config(project, url)
     guarded = identity(conn)
     conn.commit()  # Alembic must own the per-migration transactions: hand it an idle connection
-    handler = _StartHandler(log)
+    handler = _StartHandler(log, conn)
     logger = logging.getLogger(_MIGRATION_LOGGER)
 
     def attach() -> None:  # after env.py's fileConfig(), which resets loggers

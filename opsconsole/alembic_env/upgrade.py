@@ -103,7 +103,9 @@ def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | N
     if runner.inline():
         from .project import load_project
 
-        data = upgrade_here(settings, load_project(settings), args, progress or (lambda _m: None))
+        project = load_project(settings)
+        with runner.inline_environment(settings, project):
+            data = upgrade_here(settings, project, args, progress or (lambda _m: None))
     else:
         data = runner.run(settings, "upgrade", args, progress)
     return UpgradeResult.from_dict(data)

@@ -15,7 +15,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from opsconsole.errors import MigrationScriptError, OpsConsoleError
 from opsconsole.settings import Settings
 
 from . import runner
@@ -60,31 +59,7 @@ def main() -> None:
 
 
 def prepare(project: Project) -> None:
-    """Put the project's folders first on sys.path and build its Flask app context when env.py needs one."""
+    """Put the project's folders first on sys.path and enter its Flask app context when env.py needs one."""
     for path in reversed(project.sys_paths):
         sys.path.insert(0, str(path))
-    if project.flask:
-        _push_flask_app(project)
-
-
-def _push_flask_app(project: Project) -> None:
-    """Build the app from FLASK_APP as `flask db upgrade` would, and enter its app context for the run."""
-    import_path = os.environ.get("FLASK_APP", "").strip()
-    if not import_path:
-        raise MigrationScriptError(f"{project.env_py} is a Flask-Migrate env.py (it uses current_app); set FLASK_APP "
-                                   "to your app, as for 'flask db upgrade' (e.g. FLASK_APP=app:create_app).")
-    try:
-        from flask.cli import ScriptInfo
-    except ImportError:
-        raise MigrationScriptError("this project's env.py needs Flask (Flask-Migrate); install the project's own "
-                                   "requirements into opsconsole's environment.") from None
-    try:
-        app = ScriptInfo(app_import_path=import_path).load_app()
-    except OpsConsoleError:
-        raise
-    except BaseException as exc:  # the app factory is the project's code
-        from opsconsole.errors import describe
-
-        raise MigrationScriptError(f"FLASK_APP={import_path} did not load: {describe(exc)}. Set FLASK_APP to the "
-                                   "module (and factory) that 'flask db upgrade' uses.") from None
-    app.app_context().push()
+    runner.app_context(project).__enter__()  # for the worker's whole (short) life
