@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 import streamlit as st
 
 from opsconsole import auth
 from opsconsole.db import target
 from opsconsole.errors import SettingsError
-from opsconsole.settings import load_settings
+from opsconsole.settings import install_log_redaction, load_settings
+from pages._common import literal
 
 PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
          ("pages/status.py", "Schema status", ":material/schema:"),
@@ -15,6 +18,10 @@ PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
          ("pages/history.py", "History", ":material/history:"),
          ("pages/checklist.py", "Emergency checklist", ":material/checklist:"),
          ("pages/upgrade.py", "Upgrade", ":material/upgrade:"))
+
+install_log_redaction()  # Streamlit's own log (tracebacks included) never carries a password
+ROLE_LABELS = {auth.ANY_ROLE: "Either (the password decides)", auth.VIEWER: "Viewer (read-only)",
+               auth.OPERATOR: "Operator (may upgrade)"}
 
 st.set_page_config(page_title="opsconsole", page_icon=":material/database:", layout="wide")
 
@@ -30,6 +37,18 @@ def load_once() -> None:
         st.session_state["settings_error"] = str(exc)
 
 
+def client_address() -> str | None:
+    """The browser's address: Streamlit's own, or the first X-Forwarded-For hop behind a private proxy."""
+    direct = st.context.ip_address
+    forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+    try:
+        behind_proxy = direct is None or ipaddress.ip_address(direct).is_private or \
+            ipaddress.ip_address(direct).is_loopback
+    except ValueError:
+        behind_proxy = False
+    return forwarded if forwarded and behind_proxy else direct
+
+
 def sign_in_page() -> None:
     """Ask for a password (and the operator's name), or let the demo visitor skip."""
     settings = st.session_state["settings"]
@@ -38,14 +57,18 @@ def sign_in_page() -> None:
         st.info(hint)
     if auth.sign_in_possible(settings):
         with st.form("sign-in"):
-            name = st.text_input("Your name (the audit log records who upgraded)", key="signin_name")
-            password = st.text_input("Password", type="password", key="signin_password")
+            role = st.radio("Sign in as", (auth.ANY_ROLE, auth.VIEWER, auth.OPERATOR), horizontal=True,
+                            key="signin_role", format_func=ROLE_LABELS.get)
+            name = st.text_input("Your name (the audit log records who upgraded)", key="signin_name", max_chars=64)
+            password = st.text_input("Password", type="password", key="signin_password", max_chars=1024)
             if st.form_submit_button("Sign in", type="primary"):
                 try:
-                    st.session_state["user"] = auth.sign_in(settings, password, name)
+                    st.session_state["user"] = auth.sign_in(settings, password, name,
+                                                            role=None if role == auth.ANY_ROLE else role,
+                                                            client=client_address())
                     st.rerun()
                 except auth.SignInRefused as exc:
-                    st.error(f"Sign-in refused: {exc}")
+                    st.error(f"Sign-in refused: {literal(exc)}")
     if auth.can_skip_sign_in(settings):
         st.caption("This console runs on the embedded demo database, so you may skip sign-in.")
         if st.button("Continue as the demo operator", key="signin_demo"):
@@ -55,10 +78,10 @@ def sign_in_page() -> None:
 
 def sidebar(user: auth.User) -> None:
     """Show who is signed in, with which role, and where the console points."""
-    st.sidebar.markdown(f"Signed in as **{user.name}** · {user.role}")
+    st.sidebar.markdown(f"Signed in as **{literal(user.name)}** · {user.role}")
     if settings := st.session_state.get("settings"):
         where = target(settings)
-        st.sidebar.caption("Demo database (embedded)" if where.embedded else f"Database: {where.host}")
+        st.sidebar.caption("Demo database (embedded)" if where.embedded else f"Database: {literal(where.host)}")
     if st.sidebar.button("Sign out", key="sign_out"):
         del st.session_state["user"]
         st.rerun()

@@ -11,7 +11,11 @@ PY="${OPSCONSOLE_PYTHON:-python3}"
 if [ -x .venv/bin/python ]; then PY=.venv/bin/python; fi
 # A platform that runs this script directly (Replit) may not have installed the requirements yet.
 if ! "$PY" -c 'import streamlit, alembic, pgserver, pglast' 2>/dev/null; then
+  echo "start.sh: installing the requirements (about 30 s, only the first time)…"
   "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+fi
+if [ -z "${DATABASE_URL:-}" ]; then
+  echo "start.sh: no DATABASE_URL, so the embedded PostgreSQL runs under ${OPSCONSOLE_HOME:-.opsconsole}/ (first start: ~10 s)…"
 fi
 
 # The guarded upgrade refuses (and logs why) rather than apply anything unsafe; the console still
@@ -21,5 +25,6 @@ if [ -z "${DATABASE_URL:-}" ]; then
   "$PY" -m opsconsole demo || echo "start.sh: demo data was not seeded" >&2
 fi
 
+echo "start.sh: starting the console on http://localhost:${PORT:-8501} (set PORT to use another port)…"
 exec "$PY" -m streamlit run app.py --server.headless true --server.address 0.0.0.0 \
   --server.port "${PORT:-8501}" --browser.gatherUsageStats false

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from opsconsole import audit
 from opsconsole.errors import OpsConsoleError
+from opsconsole.inputs import clean
 from opsconsole.settings import Settings
 
 
@@ -12,10 +13,12 @@ def approve_revision(settings: Settings, revision: str, by: str, reason: str) ->
     from opsconsole.db import connect
     from opsconsole.alembic_env import load_graph
 
-    if not by.strip() or not reason.strip():
+    if not (by or "").strip() or not (reason or "").strip():
         raise OpsConsoleError("an approval needs a reviewer (--by NAME) and a reason (--reason TEXT).")
+    by, reason = clean(by, "name", "reviewer name"), clean(reason, "reason", "reason")
+    revision = clean(revision, "revision", "revision")
     sc = load_graph(settings).find(revision)
     if sc is None:
         raise OpsConsoleError(f"unknown revision '{revision}'; pick one from 'python -m opsconsole history'.")
     with connect(settings) as conn, conn.begin():
-        return audit.approve(conn, sc.revision, sc.path, by.strip(), reason.strip())
+        return audit.approve(conn, sc.revision, sc.path, by, reason)

@@ -1,5 +1,9 @@
 """Console sign-in: a viewer password and an operator password, compared in constant time.
 
+Wrong passwords are throttled per client address and per role, in the database (opsconsole.signins)
+so that every console instance shares the count; one client's failures never delay another. When
+the database cannot be reached, a per-process throttle with the same back-off stands in.
+
 Viewers see every page; only operators may upgrade, and only when an operator password is
 configured. On the embedded demo database sign-in may be skipped: the visitor is then the operator
 "demo". No Streamlit here; the console's app.py keeps the signed-in `User` in its session.
@@ -10,18 +14,19 @@ from __future__ import annotations
 import hmac
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
+from opsconsole import signins
 from opsconsole.errors import SignInRefused
 from opsconsole.settings import Settings
 
 VIEWER, OPERATOR = "viewer", "operator"
+ANY_ROLE = "any"  # recorded when the form did not say which role was tried
 DEMO_NAME = "demo"
 _MAX_NAME = 64
-THROTTLE_FAILURES, THROTTLE_WINDOW_S = 10, 60.0
-_failures: deque[float] = deque()
+_MAX_PASSWORD = 1024
+_failures: dict[tuple[str, str], list[float]] = {}  # fallback throttle when the database is unreachable
 _lock = threading.Lock()
 
 
@@ -62,25 +67,45 @@ def setup_hint(settings: Settings) -> str:
     return ""
 
 
-def sign_in(settings: Settings, password: str, name: str = "") -> User:
-    """Return the user a password signs in as; raise SignInRefused when it matches no configured password."""
+def sign_in(settings: Settings, password: str, name: str = "", role: str | None = None,
+            client: str | None = None) -> User:
+    """Return the user a password signs in as; raise SignInRefused when it matches no configured password.
+
+    `role` (viewer/operator) is the role the form asked for, None to accept either; `client` is the
+    browser's address. Failures are recorded and throttled per (client, role), in the database.
+    """
     if not sign_in_possible(settings):
         raise SignInRefused(setup_hint(settings))
-    _throttle()
-    given = (password or "").encode()
+    if role not in (None, VIEWER, OPERATOR):
+        raise SignInRefused(f"unknown role '{role}'; choose viewer or operator.")
+    tried = role or ANY_ROLE
+    where = clean_client(client)
+    given_name = clean_name(name)
+    wait = _wait(settings, where, tried)
+    if wait > 0:
+        _record(settings, where, tried, "throttled", given_name)
+        raise SignInRefused(f"too many wrong passwords from this browser for the {tried} role; try again in "
+                            f"{int(wait) + 1} s.")
+    given = (password or "")[:_MAX_PASSWORD].encode()
     # Compare against both passwords every time, so timing says nothing about which one was close.
-    is_operator = _matches(given, settings.operator_password)
-    is_viewer = _matches(given, settings.viewer_password)
+    is_operator = _matches(given, settings.operator_password) and role in (None, OPERATOR)
+    is_viewer = _matches(given, settings.viewer_password) and role in (None, VIEWER)
     if is_operator:
-        clean = clean_name(name)
-        if not clean:
+        if not given_name:
             raise SignInRefused("operators must give their name; the audit log records who upgraded.")
-        return User(clean, OPERATOR)
+        _record(settings, where, tried, "ok", given_name)
+        return User(given_name, OPERATOR)
     if is_viewer:
-        return User(clean_name(name) or VIEWER, VIEWER)
-    with _lock:
-        _failures.append(time.monotonic())
-    raise SignInRefused("wrong password.")
+        _record(settings, where, tried, "ok", given_name)
+        return User(given_name or VIEWER, VIEWER)
+    _record(settings, where, tried, "wrong-password", given_name)
+    raise SignInRefused("wrong password." + (" Check that you chose the right role." if role else ""))
+
+
+def clean_client(client: str | None) -> str:
+    """Return the client address as recorded: printable, at most 64 characters, 'unknown' when absent."""
+    text = "".join(ch for ch in (client or "") if ch.isprintable() and not ch.isspace())[:64]
+    return text or signins.UNKNOWN_CLIENT
 
 
 def demo_user(settings: Settings) -> User:
@@ -96,15 +121,30 @@ def clean_name(name: str | None) -> str:
     return " ".join(text.split())[:_MAX_NAME]
 
 
-def _throttle() -> None:
-    """Refuse every sign-in for a while after too many wrong passwords (per console process)."""
-    now = time.monotonic()
+def _wait(settings: Settings, client: str, role: str) -> float:
+    """Seconds this client must wait for this role: from the database, else from this process."""
+    try:
+        return signins.check_and_wait(settings, client, role)
+    except Exception:  # unreachable, locked or not permitted: sign-in must still work, throttled here
+        now = time.monotonic()
+        with _lock:
+            recent = [t for t in _failures.get((client, role), []) if now - t < signins.WINDOW_S]
+            _failures[(client, role)] = recent
+            return max(0.0, signins.backoff_s(len(recent)) - (now - recent[-1])) if recent else 0.0
+
+
+def _record(settings: Settings, client: str, role: str, outcome: str, name: str) -> None:
+    """Record the attempt in the database; keep failures in this process when it cannot be reached."""
+    try:
+        signins.record_attempt(settings, client, role, outcome, name)
+        return
+    except Exception:  # as above: the process keeps the count until the database is back
+        pass
     with _lock:
-        while _failures and now - _failures[0] > THROTTLE_WINDOW_S:
-            _failures.popleft()
-        if len(_failures) >= THROTTLE_FAILURES:
-            wait = int(THROTTLE_WINDOW_S - (now - _failures[0])) + 1
-            raise SignInRefused(f"too many wrong passwords; try again in {wait} s.")
+        if outcome == "ok":
+            _failures.pop((client, role), None)
+        elif outcome == "wrong-password":
+            _failures.setdefault((client, role), []).append(time.monotonic())
 
 
 def _matches(given: bytes, configured: str | None) -> bool:

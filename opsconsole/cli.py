@@ -7,47 +7,106 @@ failed, migrations pending, data loss, upgrade refused), 2 could not run (one li
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
-from opsconsole.errors import OpsConsoleError
-from opsconsole.settings import Settings, load_settings
+from opsconsole.errors import OpsConsoleError, one_paragraph
+from opsconsole.inputs import clean
+from opsconsole.settings import Settings, install_log_redaction, load_settings, redact
 
 Command = Callable[[argparse.Namespace, Settings, TextIO], int]
 _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run one command and return its exit code; never lets a traceback reach the user."""
-    out, err = stdout or sys.stdout, stderr or sys.stderr
+    """Run one command and return its exit code; never lets a traceback reach the user.
+
+    Everything written to stdout and stderr passes through the one redaction (`settings.redact`);
+    errors are one paragraph without control characters; library warnings stay off stderr.
+    """
+    install_log_redaction()
+    state: dict[str, Settings | None] = {"settings": None}
+    out = _Redacting(stdout or sys.stdout, state)
+    err = _Redacting(stderr or sys.stderr, state)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Alembic's and SQLAlchemy's UserWarnings are not for the operator
+        return _run(argv, out, err, state)
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, Settings | None]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
-        return int(exc.code or 0)
-    settings: Settings | None = None
+    except _UsageError as exc:
+        _error(err, f"{exc}; run 'python -m opsconsole --help' (or COMMAND --help) for usage.")
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
     try:
-        settings = load_settings()
-        return args.func(args, settings, out)
+        state["settings"] = load_settings()
+        return args.func(args, state["settings"], out)
     except OpsConsoleError as exc:
-        print(f"error: {_scrub(str(exc), settings)}", file=err)
+        _error(err, str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        print("error: interrupted", file=err)
+        _error(err, "interrupted; nothing more was done — run the command again to finish.")
+        return 2
+    except SystemExit as exc:  # migration or project code calling sys.exit() must not end the CLI silently
+        _error(err, f"the project's code called sys.exit({exc.code!r}) while opsconsole was reading it; fix that "
+                    "code (env.py or a migration) and run the command again.")
         return 2
     except Exception as exc:  # the last line of defence: one line, redacted, no traceback
         if os.environ.get("OPSCONSOLE_DEBUG"):
             raise
-        print(f"error: unexpected {type(exc).__name__}: {_scrub(str(exc), settings)} "
-              "(set OPSCONSOLE_DEBUG=1 for the traceback)", file=err)
+        from opsconsole.db import explain_privilege_error
+
+        if state["settings"] is not None and (missing := explain_privilege_error(exc, state["settings"])):
+            _error(err, missing)
+            return 2
+        _error(err, f"unexpected {type(exc).__name__}: {exc} (set OPSCONSOLE_DEBUG=1 for the traceback)")
         return 2
 
 
+class _UsageError(Exception):
+    """Bad command-line usage (argparse's own message)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing to sys.stderr, so usage errors get the same one-line shape."""
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+class _Redacting(io.TextIOBase):
+    """A text stream that redacts every write with the loaded settings' secrets."""
+
+    def __init__(self, target: TextIO, state: dict[str, Settings | None]) -> None:
+        self._target, self._state = target, state
+
+    def write(self, text: str) -> int:
+        self._target.write(_scrub(text, self._state["settings"]))
+        return len(text)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def writable(self) -> bool:
+        return True
+
+
+def _error(err: TextIO, message: str) -> None:
+    """Print one error paragraph: redacted, no control characters or terminal escapes, one line."""
+    print(f"error: {one_paragraph(message)}", file=err)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m opsconsole",
+    parser = _Parser(prog="python -m opsconsole",
                                      description="Keep one shared PostgreSQL database safe while its schema changes.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -64,8 +123,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail (not warn) when migrations are pending")
     p.add_argument("--check", action="append", metavar="ID", help="run only this check (repeatable)")
     p.add_argument("--start-script", metavar="PATH", help="start script to verify (default OPSCONSOLE_START_SCRIPT)")
-    p = add("analyze", cmd_analyze, "Analyse one migration .py or .sql file for data loss, breaking and locking changes.")
-    p.add_argument("file", metavar="FILE")
+    p = add("analyze", cmd_analyze, "Analyse migration .py/.sql files or whole versions/ folders for data loss, "
+            "breaking and locking changes (no database needed).")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="migration files or folders (e.g. migrations/versions)")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None,
+                   help="output: text (default), json (same as --json), sarif (SARIF 2.1.0), github (annotations)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S",
+                   help="seconds a file may take to import and render offline (default 10)")
     p = add("counts", cmd_counts, "Show row counts per tenant and table (estimated from statistics unless --exact).")
     p.add_argument("--exact", action="store_true", help="count rows (COUNT(*) per table) instead of estimating")
     p.add_argument("--table", metavar="T", help="only this table")
@@ -141,8 +205,10 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
     report = guard.run(settings, strict=args.strict, only=args.check,
                        start_script=Path(args.start_script) if args.start_script else None)
+    reachable = report.check("database-reachable")
+    code = 2 if reachable is not None and reachable.status == "fail" else report.exit_code  # could not run
     if args.json:
-        return _json(out, report.to_dict(), report.exit_code)
+        return _json(out, report.to_dict(), code)
     _banner(out, settings)
     for c in report.checks:
         print(f"[{_MARK[c.status]}] {c.id}: {c.summary}", file=out)
@@ -154,26 +220,21 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
               "Action needed": "no check failed, but read the warnings above.",
               "Do not publish": "fix the failing checks above first."}
     print(f"{report.verdict.upper()}: {advice[report.verdict]}", file=out)
-    return report.exit_code
+    if code == 2:
+        print("could not run: the database is unreachable (exit 2); fix the connection and run the guard again.",
+              file=out)
+    return code
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    """Analyse one file without a database; exit 1 on any data-loss finding."""
-    from opsconsole.analyze import analyze_file
+    """Analyse files and folders without a database; exit 1 on any data-loss finding or unreadable file."""
+    from opsconsole.analyze import analyze_paths, output
 
-    findings = analyze_file(args.file)
-    code = 1 if any(f.severity == "data-loss" for f in findings) else 0
-    if args.json:
-        return _json(out, {"file": args.file, "findings": [f.to_dict() for f in findings]}, code)
-    if not findings:
-        print(f"{args.file}: no findings", file=out)
-    for f in findings:
-        print(f"{f.severity:9} {f.rule}: {f.message}", file=out)
-        if f.statement:
-            print(f"          {f.statement.strip().splitlines()[0][:120]}", file=out)
-        if f.hint:
-            print(f"          fix: {f.hint}", file=out)
-    return code
+    report = analyze_paths(args.paths, timeout=args.timeout)
+    fmt = args.format or ("json" if args.json else "text")
+    render = {"text": output.text, "json": output.as_json, "sarif": output.sarif, "github": output.github}[fmt]
+    print(render(report), file=out)
+    return report.exit_code
 
 
 def cmd_counts(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -206,6 +267,10 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     """Run the guarded upgrade (or its dry run / rehearsal)."""
     from opsconsole import alembic_env as up
 
+    args.by = clean(args.by, "name", "--by")
+    args.to = clean(args.to, "revision", "--to")
+    if args.confirm is not None:
+        args.confirm = clean(args.confirm, "revision", "--confirm")
     if args.rehearse:
         from opsconsole.alembic_env import rehearse
 
@@ -224,7 +289,7 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     if args.json:
         return _json(out, result.to_dict(), code)
     if result.dry_run:
-        print(result.sql or "-- nothing pending", file=out)
+        print(_scrub(result.sql or "-- nothing pending", settings), file=out)
         for f in result.findings:
             print(f"-- {f['severity']} {f['revision']} {f['rule']}: {f['message']}", file=out)
         for warning in result.warnings:
@@ -244,7 +309,8 @@ def cmd_approve(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     """Approve a reviewed data-loss revision (bound to its file's current hash)."""
     from opsconsole.approvals import approve_revision
 
-    approval = approve_revision(settings, args.revision, by=args.by, reason=args.reason)
+    approval = approve_revision(settings, clean(args.revision, "revision", "REV"), by=clean(args.by, "name", "--by"),
+                                reason=clean(args.reason, "reason", "--reason"))
     if args.json:
         return _json(out, approval.to_dict(), 0)
     print(f"approved {approval.revision} by {approval.approved_by} (file sha256 {approval.file_sha256[:12]}…)",
@@ -276,8 +342,19 @@ def _banner(out: TextIO, settings: Settings) -> None:
 
 
 def _json(out: TextIO, data: Any, code: int) -> int:
-    print(json.dumps(data, indent=2, default=str), file=out)
+    print(json.dumps(_redact_data(data), indent=2, default=str), file=out)
     return code
+
+
+def _redact_data(data: Any) -> Any:
+    """Redact every string inside JSON-bound data (the stream redacts the text again)."""
+    if isinstance(data, str):
+        return redact(data)
+    if isinstance(data, dict):
+        return {k: _redact_data(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_redact_data(v) for v in data]
+    return data
 
 
 def _scrub(text: str, settings: Settings | None) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from opsconsole.errors import DatabaseUnreachable, EmbeddedServerError
+from opsconsole.errors import ConsoleBusy, DatabaseUnreachable, EmbeddedServerError, LockWaitTimeout
 from opsconsole.settings import Settings, redact_url
 
 if TYPE_CHECKING:
@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 EMBEDDED_DATABASE = "opsconsole"
 _MAX_SOCKET_PATH = 100
 
-_engines: dict[tuple[str, int, int, int], Engine] = {}
+POOL_TIMEOUT_S = 5  # a checkout waits at most this long; then ConsoleBusy says so instead of hanging
+LOCK_NOT_AVAILABLE = "55P03"
+INSUFFICIENT_PRIVILEGE = "42501"
+_engines: dict[tuple[Any, ...], Engine] = {}
 _servers: dict[Path, Any] = {}
 _lock = threading.Lock()
 
@@ -71,7 +74,8 @@ def target(settings: Settings) -> Target:
 def get_engine(settings: Settings, url: str | None = None) -> Engine:
     """Return a cached engine whose sessions carry the configured timeouts."""
     url = url or database_url(settings)
-    key = (url, settings.statement_timeout_ms, settings.lock_timeout_ms, settings.connect_timeout_s)
+    key = (url, settings.statement_timeout_ms, settings.lock_timeout_ms, settings.connect_timeout_s,
+           settings.pool_size)
     with _lock:
         engine = _engines.get(key)
         if engine is None:
@@ -99,12 +103,33 @@ def connect(settings: Settings, url: str | None = None) -> Iterator[Connection]:
 
 
 @contextmanager
+def dedicated(settings: Settings, url: str | None = None) -> Iterator[Connection]:
+    """Yield a connection of its own, outside the pool (the guarded upgrade): never one a viewer needs."""
+    from sqlalchemy.pool import NullPool
+
+    engine = _make_engine(url or database_url(settings), settings, poolclass=NullPool)
+    try:
+        conn = _open(engine, settings)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        engine.dispose()
+
+
+@contextmanager
 def read_only(settings: Settings, url: str | None = None) -> Iterator[Connection]:
-    """Yield a connection inside a READ ONLY transaction that is always rolled back."""
+    """Yield a connection inside a READ ONLY transaction that is always rolled back.
+
+    Reads wait at most OPSCONSOLE_READ_LOCK_TIMEOUT_MS (1 s) for a lock; a read that gives up raises
+    LockWaitTimeout naming the locked table and who holds it, so pages answer instead of hanging.
+    """
     with connect(settings, url) as conn:
         trans = conn.begin()
         try:
             conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(settings.read_lock_timeout_ms)}")
             yield conn
         finally:
             if trans.is_active:
@@ -143,6 +168,18 @@ def explain_connect_error(exc: BaseException, settings: Settings) -> DatabaseUnr
             break
     message = settings.redact(f"cannot connect to {where.url} ({reason}): {text} — {advice}.")
     return DatabaseUnreachable(message, reason=reason)
+
+
+def explain_privilege_error(exc: BaseException, settings: Settings) -> str | None:
+    """Say which privilege the database role lacks, when `exc` is PostgreSQL's insufficient_privilege (42501)."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "pgcode", None) != INSUFFICIENT_PRIVILEGE:
+        return None
+    first = (str(orig).strip().splitlines() or ["permission denied"])[0]
+    role = target(settings).user or "the console's role"
+    return settings.redact(f"the database role '{role}' lacks a privilege: {first}. Grant it (e.g. GRANT CREATE ON "
+                           "DATABASE … for opsconsole's own schema, or ownership of the application schema), or set "
+                           "DATABASE_URL to a role that has it.")
 
 
 def embedded_url(home: Path) -> str:
@@ -198,33 +235,122 @@ def _admin(data: Path, sql: str, params: tuple[Any, ...] | None = None) -> list[
         conn.close()
 
 
-def _make_engine(url: str, settings: Settings) -> Engine:
+def lock_holders(conn: Connection, statement: str | None = None) -> list[dict[str, Any]]:
+    """Return who holds strong table locks now (table, mode, pid, user, application, since when).
+
+    Tables the statement names come first; only locks that block reads or writes (SHARE and
+    stronger) are listed. Without pg_read_all_stats, other roles' `since` and `client` read None.
+    """
+    rows = conn.exec_driver_sql("""
+        SELECT n.nspname, c.relname, l.mode, a.pid, a.usename, a.application_name,
+               host(a.client_addr), a.xact_start, a.state
+        FROM pg_locks l
+        JOIN pg_class c ON c.oid = l.relation
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_backend_pid()
+          AND l.mode IN ('AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', 'ShareLock')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%%'
+        ORDER BY a.xact_start NULLS LAST, c.relname""").fetchall()
+    holders = [{"table": f"{r[0]}.{r[1]}", "mode": r[2], "pid": r[3], "user": r[4], "application": r[5],
+                "client": r[6], "since": r[7], "state": r[8]} for r in rows]
+    low = (statement or "").lower()
+    named = [h for h in holders if h["table"].split(".", 1)[1].lower() in low]
+    return named + [h for h in holders if h not in named]
+
+
+def lock_report(settings: Settings, tables: list[str] | None = None) -> list[LockWaitTimeout]:
+    """Say who holds strong locks on these tables (all tables when None), one LockWaitTimeout each.
+
+    For callers whose reads already gave up (a timed-out count) and who want to say by whom.
+    """
+    with connect(settings) as conn:
+        holders = lock_holders(conn)
+    wanted = {t.lower() for t in tables or []}
+    found = [h for h in holders if not wanted or h["table"].lower() in wanted
+             or h["table"].split(".", 1)[1].lower() in wanted]
+    seen: dict[str, LockWaitTimeout] = {}
+    for h in found:
+        seen.setdefault(h["table"], describe_lock_wait([h], settings.read_lock_timeout_ms))
+    return list(seen.values())
+
+
+def describe_lock_wait(holders: list[dict[str, Any]], waited_ms: int) -> LockWaitTimeout:
+    """Turn the lock holders into a LockWaitTimeout whose message says which table, who, since when."""
+    from datetime import datetime, timezone
+
+    if not holders:
+        return LockWaitTimeout(f"a table this read needs was locked for more than {waited_ms} ms and the holder "
+                               "has gone; reload the page.")
+    h = holders[0]
+    since = h["since"]
+    if isinstance(since, datetime):
+        age = int((datetime.now(timezone.utc) - since).total_seconds())
+        when = f"since {since.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC ({age} s)"
+    else:
+        when = "since an unknown time (reading it needs the pg_read_all_stats role)"
+    who = ", ".join(part for part in (f"user {h['user']}" if h["user"] else "",
+                                      f"application '{h['application']}'" if h["application"] else "",
+                                      f"from {h['client']}" if h["client"] else "",
+                                      h["state"] or "") if part)
+    others = f" (and {len(holders) - 1} more lock(s))" if len(holders) > 1 else ""
+    message = (f"table {h['table']} is locked ({h['mode']}) by pid {h['pid']} ({who}) {when}{others}; this read "
+               f"gave up after {waited_ms} ms. Other pages keep working: wait for that transaction to end "
+               f"and reload, or ask its owner to finish it (an admin may run SELECT pg_terminate_backend({h['pid']})).")
+    return LockWaitTimeout(message, table=h["table"], holder=h)
+
+
+def _translate_errors(engine: Engine, settings: Settings) -> None:
+    """Make every lock timeout on this engine a LockWaitTimeout that names the table and its holder."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        orig = context.original_exception
+        if getattr(orig, "pgcode", None) != LOCK_NOT_AVAILABLE:
+            return
+        try:
+            with engine.connect() as side:
+                holders = lock_holders(side, context.statement)
+        except Exception:  # the lookup is a courtesy; the lock timeout itself must still surface
+            holders = []
+        raise describe_lock_wait(holders, settings.read_lock_timeout_ms) from orig
+
+
+def _make_engine(url: str, settings: Settings, poolclass: Any = None) -> Engine:
     from sqlalchemy import create_engine, event
 
+    pooling: dict[str, Any] = {"poolclass": poolclass} if poolclass is not None else {
+        "pool_size": settings.pool_size, "max_overflow": 2 * settings.pool_size, "pool_timeout": POOL_TIMEOUT_S}
     engine = create_engine(
         url,
         pool_pre_ping=True,
-        pool_size=2,
-        max_overflow=4,
         connect_args={"connect_timeout": settings.connect_timeout_s, "application_name": "opsconsole"},
+        **pooling,
     )
+    _translate_errors(engine, settings)
 
     @event.listens_for(engine, "connect")
     def _set_timeouts(dbapi_conn: Any, _record: Any) -> None:
-        autocommit = dbapi_conn.autocommit
-        dbapi_conn.autocommit = True
+        # Session-level SETs, committed: no autocommit toggling, which psycopg2 refuses when the
+        # dialect's own connect hooks left a transaction open (seen under 20 concurrent sessions).
         with dbapi_conn.cursor() as cur:
             cur.execute(f"SET statement_timeout = {int(settings.statement_timeout_ms)}")
             cur.execute(f"SET lock_timeout = {int(settings.lock_timeout_ms)}")
-        dbapi_conn.autocommit = autocommit
+        dbapi_conn.commit()
 
     return engine
 
 
 def _open(engine: Engine, settings: Settings) -> Connection:
     from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
 
     try:
         return engine.connect()
+    except PoolTimeout:
+        raise ConsoleBusy(f"all {settings.pool_size * 3} database connections of this console were busy for "
+                          f"{POOL_TIMEOUT_S} s; reload in a moment, or raise OPSCONSOLE_POOL_SIZE if it keeps "
+                          "happening.", waited_s=POOL_TIMEOUT_S) from None
     except DBAPIError as exc:
         raise explain_connect_error(exc, settings) from None

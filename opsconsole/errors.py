@@ -4,7 +4,9 @@
     ├── SettingsError            a setting is missing or malformed (carries .setting)
     ├── DatabaseError            the database could not be used
     │   ├── DatabaseUnreachable  connecting failed (carries .reason: auth, dns, ssl, refused, timeout, pooler)
-    │   └── EmbeddedServerError  the embedded PostgreSQL could not start
+    │   ├── EmbeddedServerError  the embedded PostgreSQL could not start
+    │   ├── LockWaitTimeout      a read waited too long on a table lock (carries .table, .holder)
+    │   └── ConsoleBusy          every pooled connection is in use (carries .waited_s)
     ├── MigrationScriptError     the Alembic project cannot be loaded (bad ini, broken revision file)
     │   ├── MigrationCodeError   a migration or env.py raised, exited or was interrupted while running
     │   └── WrongDatabase        env.py connects to another database than the one opsconsole guards
@@ -12,10 +14,22 @@
     ├── UpgradeRefused           the guarded upgrade would not start (guard, approval, lock held, pooler)
     ├── UpgradeFailed            a migration failed; the database stays at .last_good
     ├── WorkerDied               the process running a project's Alembic environment ended without a result
-    └── SignInRefused            the console did not accept a password or name
+    ├── SignInRefused            the console did not accept a password or name
+    └── InputRejected            a name, reason, revision id or text is too long or has control characters
 """
 
 from __future__ import annotations
+
+import re
+
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_paragraph(text: object) -> str:
+    """Return text as one plain paragraph: terminal escape sequences and control characters removed."""
+    cleaned = _CONTROL.sub(" ", _ESCAPES.sub("", str(text)))
+    return " ".join(cleaned.split())
 
 
 def describe(exc: BaseException) -> str:
@@ -57,6 +71,23 @@ class DatabaseUnreachable(DatabaseError):
 
 class EmbeddedServerError(DatabaseError):
     """The embedded PostgreSQL server could not be started."""
+
+
+class LockWaitTimeout(DatabaseError):
+    """A read gave up waiting for a table lock; ``table`` and ``holder`` say what was locked by whom."""
+
+    def __init__(self, message: str, table: str | None = None, holder: dict[str, object] | None = None) -> None:
+        self.table = table
+        self.holder = holder or {}
+        super().__init__(message)
+
+
+class ConsoleBusy(DatabaseError):
+    """Every pooled connection was in use for longer than the checkout timeout."""
+
+    def __init__(self, message: str, waited_s: float = 0.0) -> None:
+        self.waited_s = waited_s
+        super().__init__(message)
 
 
 class MigrationScriptError(OpsConsoleError):
@@ -105,3 +136,11 @@ class SignInRefused(OpsConsoleError):
     """The password or the name given at console sign-in was not accepted."""
 
     exit_code = 1
+
+
+class InputRejected(OpsConsoleError):
+    """A name, reason, revision id or free text was refused (too long, blank or control characters)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}")

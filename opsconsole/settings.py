@@ -7,20 +7,29 @@ the setting and the fix.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import threading
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 from opsconsole.errors import SettingsError
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
 _URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?P<pw>[^\s]*)(?P<at>@)", re.I)
-_KEY_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<pw>'[^']*'|\"[^\"]*\"|[^&\s'\"]+)", re.I)
+_URL_PASSWORD_SPACES = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?P<pw>[^@\n/]{1,128}?)(?P<at>@)", re.I)
+_KEY_PASSWORD = re.compile(
+    r"(?P<head>\b(?:pg)?pass(?:word|wd)['\"]?\s*[=:]\s*)"
+    r"(?P<pw>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^&\s'\",;)}\]]+)", re.I)
+_MIN_SECRET = 3
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_known_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
 _MAX_MS = 2_147_483_647
 _DRIVER = "postgresql+psycopg2"
 
@@ -52,6 +61,10 @@ SETTINGS: dict[str, Setting] = {
         "statement_timeout applied to every session, in milliseconds."),
     "lock_timeout_ms": Setting("OPSCONSOLE_LOCK_TIMEOUT_MS", "5000",
         "lock_timeout applied to every session, in milliseconds."),
+    "read_lock_timeout_ms": Setting("OPSCONSOLE_READ_LOCK_TIMEOUT_MS", "1000",
+        "lock_timeout of page and CLI reads, in milliseconds: a read gives up quickly on a locked table."),
+    "pool_size": Setting("OPSCONSOLE_POOL_SIZE", "10",
+        "Pooled connections per console process (twice as many more may open under load)."),
     "connect_timeout_s": Setting("OPSCONSOLE_CONNECT_TIMEOUT_S", "10", "Seconds to wait for a connection."),
     "expected_db_host": Setting("OPSCONSOLE_EXPECTED_DB_HOST", None,
         "The host DATABASE_URL must point at (e.g. your Supabase host); warns when it does not."),
@@ -79,6 +92,8 @@ class Settings:
     operator_password: str | None = field(default=None, repr=False)
     statement_timeout_ms: int = 15000
     lock_timeout_ms: int = 5000
+    read_lock_timeout_ms: int = 1000
+    pool_size: int = 10
     connect_timeout_s: int = 10
     expected_db_host: str | None = None
     home: Path = Path(".opsconsole")
@@ -97,8 +112,7 @@ class Settings:
 
     def redact(self, text: str) -> str:
         """Scrub every URL password and every configured secret out of free text."""
-        return redact_text(text, (_password_of(self.database_url), _password_of(os.environ.get("DATABASE_URL")),
-                                  self.viewer_password, self.operator_password))
+        return redact(text, (*secrets_of_url(self.database_url), self.viewer_password, self.operator_password))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the settings for display, passwords redacted."""
@@ -133,9 +147,16 @@ def load_settings(env: Mapping[str, str] | None = None, secrets: Mapping[str, An
             value = None if secret is None else str(secret)
         if value is None or value == "":
             return spec.default
+        if not value.strip():
+            raise SettingsError(spec.env, "is blank (only spaces); give a value or remove the setting"
+                                + (" to use the embedded demo database." if name == "database_url" else "."))
+        if _CONTROL.search(value.strip()):
+            raise SettingsError(spec.env, "contains control characters; set it again without them.")
         return value.strip()
 
     url = raw("database_url")
+    for value in (*secrets_of_url(url), raw("viewer_password"), raw("operator_password")):
+        register_secret(value)
     schemas = _csv("OPSCONSOLE_SCHEMAS", raw("schemas") or "")
     if not schemas:
         raise SettingsError("OPSCONSOLE_SCHEMAS", "is empty; name at least one schema, e.g. 'public'.")
@@ -156,6 +177,8 @@ def load_settings(env: Mapping[str, str] | None = None, secrets: Mapping[str, An
         operator_password=raw("operator_password"),
         statement_timeout_ms=_positive_int("OPSCONSOLE_STATEMENT_TIMEOUT_MS", raw("statement_timeout_ms")),
         lock_timeout_ms=_positive_int("OPSCONSOLE_LOCK_TIMEOUT_MS", raw("lock_timeout_ms")),
+        read_lock_timeout_ms=_positive_int("OPSCONSOLE_READ_LOCK_TIMEOUT_MS", raw("read_lock_timeout_ms")),
+        pool_size=_positive_int("OPSCONSOLE_POOL_SIZE", raw("pool_size")),
         connect_timeout_s=_positive_int("OPSCONSOLE_CONNECT_TIMEOUT_S", raw("connect_timeout_s")),
         expected_db_host=raw("expected_db_host"),
         home=_path(base, raw("home")),
@@ -188,30 +211,116 @@ def normalize_url(url: str) -> str:
     return normalized
 
 
-def redact_url(url: str | None) -> str:
-    """Return the URL (or libpq key=value string) with every password replaced by ***.
+def redact(text: object, secrets: tuple[str | None, ...] = ()) -> str:
+    """The one redaction every output path uses: hide passwords in every form and every known secret.
 
-    A whole URL is cut at its last '@' (a password may hold spaces or '@'); URLs inside free text
-    are found by pattern.
+    Covers URL user-info (passwords with spaces, quotes, '@' or percent-encoding), `?password=` /
+    `&password=` query parameters, libpq key=value strings (`password=…`, quoted, `PGPASSWORD=…`),
+    `"password": "…"` in reprs and JSON, and the value of every known secret wherever it appears
+    (raw, percent-encoded, JSON- or repr-escaped).
     """
-    if not url:
-        return ""
-    scheme, sep, rest = url.partition("://")
-    if sep and re.fullmatch(r"[a-z][a-z0-9+.\-]*", scheme, re.I) and "@" in rest:
+    text = "" if text is None else str(text)
+    if not text:
+        return text
+    scheme, sep, rest = text.partition("://")
+    if sep and re.fullmatch(r"[a-z][a-z0-9+.\-]*", scheme, re.I) and "@" in rest and "\n" not in text:
         userinfo, _, hostpart = rest.rpartition("@")
-        if ":" in userinfo and "/" not in userinfo.split(":", 1)[0]:
-            url = f"{scheme}://{userinfo.split(':', 1)[0]}:***@{hostpart}"
-    url = _URL_PASSWORD.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], url)
-    return _KEY_PASSWORD.sub(lambda m: f"{m['head']}***", url)
+        user = userinfo.split(":", 1)[0]
+        if ":" in userinfo and not re.search(r"[\s/]", user) and not re.search(r"\s", hostpart):
+            text = f"{scheme}://{user}:***@{hostpart}"  # a whole URL: its password may hold spaces or '@'
+    for pattern in (_URL_PASSWORD, _URL_PASSWORD_SPACES):
+        text = pattern.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], text)
+    text = _KEY_PASSWORD.sub(_hide_value, text)
+    for secret in _all_secrets(secrets):
+        for form in _forms(secret):
+            text = text.replace(form, "***")
+    return text
+
+
+def _hide_value(m: re.Match[str]) -> str:
+    quote_char = m["pw"][0] if m["pw"][0] in "'\"" else ""
+    return f"{m['head']}{quote_char}***{quote_char}"
+
+
+def redact_url(url: str | None) -> str:
+    """Return the URL (or libpq key=value string) with every password replaced by ***."""
+    return redact(url) if url else ""
 
 
 def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
-    """Scrub every URL password and every given secret out of free text."""
-    text = redact_url(text)
-    for secret in secrets:
-        if secret and len(secret) >= 3:
-            text = text.replace(secret, "***").replace(quote(secret, safe=""), "***")
-    return text
+    """Scrub every URL password and every given secret out of free text (see `redact`)."""
+    return redact(text, secrets)
+
+
+def install_log_redaction() -> None:
+    """Make every log record of the process (library, Alembic, Streamlit) pass through `redact`, tracebacks too."""
+    import logging
+    import traceback
+
+    factory = logging.getLogRecordFactory()
+    if getattr(factory, "opsconsole_redacts", False):
+        return
+
+    def redacting(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = factory(*args, **kwargs)
+        try:
+            record.msg, record.args = redact(record.getMessage()), None
+        except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
+            record.msg, record.args = redact(str(record.msg)), None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
+        return record
+
+    redacting.opsconsole_redacts = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(redacting)
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a secret for the life of the process, so every later `redact` hides it."""
+    if value and len(value) >= _MIN_SECRET:
+        with _secrets_lock:
+            _known_secrets.add(value)
+
+
+def secrets_of_url(url: str | None) -> tuple[str, ...]:
+    """Return every password a URL or key=value string carries (user-info, query, keyword)."""
+    if not url:
+        return ()
+    found: list[str] = []
+    try:
+        if (password := url_password(url)) is not None:
+            found.append(password)
+    except ValueError:
+        pass
+    scheme, sep, rest = url.partition("://")
+    if sep and "@" in rest:
+        userinfo = rest.rpartition("@")[0]
+        if ":" in userinfo:
+            raw = userinfo.split(":", 1)[1]
+            found += [raw, unquote(raw)]
+    for m in _KEY_PASSWORD.finditer(url):
+        value = m["pw"]
+        if value[:1] in "'\"" and value[-1:] == value[:1] and len(value) >= 2:
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        found += [value, unquote(value)]
+    return tuple(dict.fromkeys(v for v in found if v))
+
+
+def _all_secrets(extra: tuple[str | None, ...]) -> list[str]:
+    env = os.environ
+    candidates: list[str | None] = list(extra)
+    candidates += secrets_of_url(env.get("DATABASE_URL"))
+    candidates += [env.get("PGPASSWORD"), env.get("OPSCONSOLE_VIEWER_PASSWORD"), env.get("OPSCONSOLE_OPERATOR_PASSWORD")]
+    with _secrets_lock:
+        candidates += list(_known_secrets)
+    unique = {c for c in candidates if c and len(c) >= _MIN_SECRET}
+    return sorted(unique, key=len, reverse=True)  # longest first: a secret may contain another
+
+
+def _forms(secret: str) -> list[str]:
+    forms = {secret, quote(secret, safe=""), quote(secret), quote_plus(secret), json.dumps(secret)[1:-1],
+             repr(secret)[1:-1], secret.replace("'", "''"), secret.replace("\\", "\\\\").replace("'", "\\'")}
+    return sorted((f for f in forms if len(f) >= _MIN_SECRET), key=len, reverse=True)
 
 
 def url_password(url: str | None) -> str | None:
@@ -225,7 +334,7 @@ def url_password(url: str | None) -> str | None:
 def _password_of(url: str | None) -> str | None:
     try:
         return url_password(url)
-    except ValueError:  # a malformed URL: redact_text's patterns still apply
+    except ValueError:  # a malformed URL: redact's patterns still apply
         return None
 
 
@@ -235,8 +344,12 @@ def _read_secrets(path: Path) -> Mapping[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
+    except UnicodeDecodeError as exc:
+        raise SettingsError(str(path), f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 or remove "
+                                       "the file.") from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsError(str(path), f"cannot be read ({exc}); fix the TOML or remove the file.") from None
+        reason = " ".join(str(exc).split())
+        raise SettingsError(str(path), f"cannot be read ({reason}); fix the TOML or remove the file.") from None
 
 
 def _csv(name: str, value: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from datetime import datetime
 import streamlit as st
 
 from opsconsole import checklist
-from pages._common import BADGE, attempt, context
+from pages._common import BADGE, attempt, context, literal
 
 st.title("Emergency checklist")
 settings, user = context()
@@ -19,7 +19,7 @@ items = attempt(checklist.steps, settings)
 if items is not None:
     failing = checklist.failing(items)
     if failing:
-        st.error("Failing now: " + "; ".join(f"step {items.index(s) + 1} ({s.title})" for s in failing))
+        st.error("Failing now: " + "; ".join(f"step {items.index(s) + 1} ({literal(s.title)})" for s in failing))
     else:
         st.success("No live step fails now.")
     st.caption(f"Checked at {datetime.now():%H:%M:%S}.")
@@ -28,10 +28,10 @@ if items is not None:
         for step in (s for s in items if s.section == section):
             number = items.index(step) + 1
             if step.kind == "manual":
-                st.checkbox(f"**{number}. {step.title}**", key=f"tick-{step.id}")
+                st.checkbox(f"**{number}. {literal(step.title)}**", key=f"tick-{step.id}")
             else:
-                st.markdown(f"{BADGE[step.status]} **{number}. {step.title}**")
+                st.markdown(f"{BADGE[step.status]} **{number}. {literal(step.title)}**")
             if step.detail:
-                (st.error if step.status == "fail" else st.caption)(step.detail)
+                (st.error if step.status == "fail" else st.caption)(literal(step.detail))
             if step.command:
                 st.code(step.command, language="bash")

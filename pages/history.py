@@ -1,12 +1,13 @@
-"""History: every revision, the audit log (who, when, from → to, outcome), approvals, checksum warnings."""
+"""History: every revision, the audit log (who, when, from → to, outcome), approvals, checksum warnings,
+and (for operators) the failed sign-ins."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from opsconsole import alembic_env, audit, guard
-from pages._common import BADGE, attempt, context
+from opsconsole import alembic_env, audit, guard, signins
+from pages._common import BADGE, attempt, code, context, literal
 
 st.title("History")
 settings, user = context()
@@ -23,9 +24,9 @@ report = attempt(guard.run, settings, only=("applied-unchanged",))
 check = report.check("applied-unchanged") if report is not None else None
 if check is not None:
     (st.error if check.status == "fail" else st.warning if check.status == "warn" else st.success)(
-        f"{BADGE[check.status]} {check.summary}")
+        f"{BADGE[check.status]} {literal(check.summary)}")
     if check.detail:
-        st.caption(check.detail)
+        st.caption(literal(check.detail))
 
 st.subheader("Audit log")
 log = attempt(audit.read_log, settings)
@@ -36,7 +37,7 @@ if log is not None:
         entries = pd.DataFrame([{
             "when": e.at, "who": e.actor, "action": e.action,
             "from → to": f"{e.from_rev or 'base'} → {e.to_rev or '—'}", "duration ms": e.duration_ms,
-            "outcome": e.outcome, "error": e.error or ""} for e in log])
+            "outcome": e.outcome, "error": code(e.error or "")} for e in log])
         st.dataframe(entries, hide_index=True, width="stretch")
 
 st.subheader("Approvals of data-loss migrations")
@@ -49,3 +50,14 @@ if approvals is not None:
         st.dataframe(pd.DataFrame([{"revision": a.revision, "approved by": a.approved_by, "reason": a.reason,
                                     "when": a.approved_at, "file sha256": a.file_sha256[:12] + "…"}
                                    for a in approvals]), hide_index=True, width="stretch")
+
+if user.can_upgrade:
+    st.subheader("Failed sign-ins")
+    failed = attempt(signins.failed_sign_ins, settings, 100)
+    if failed is not None:
+        if not failed:
+            st.caption("No failed sign-in recorded.")
+        else:
+            st.dataframe(pd.DataFrame([{"when": a.at, "role tried": a.role, "client": code(a.client),
+                                        "name given": code(a.name or ""), "outcome": a.outcome} for a in failed]),
+                         hide_index=True, width="stretch")

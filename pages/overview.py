@@ -7,7 +7,7 @@ import streamlit as st
 from opsconsole import alembic_env, guard
 from opsconsole.guard import GuardReport
 from opsconsole.settings import Settings
-from pages._common import BADGE, attempt, context, target_banner
+from pages._common import BADGE, attempt, context, literal, target_banner
 
 VERDICT = {"Safe to publish": ("green", st.success), "Action needed": ("orange", st.warning),
            "Do not publish": ("red", st.error)}
@@ -42,12 +42,12 @@ if report is not None:
     show_verdict(report)
     reachable = report.check("database-reachable")
     if reachable is not None and reachable.status == "fail":
-        st.error(reachable.detail, icon=":material/cloud_off:")
+        st.error(literal(reachable.detail), icon=":material/cloud_off:")
     else:
         show_revision(settings)
     st.subheader("Why")
     order = {"fail": 0, "warn": 1, "pass": 2}
     for check in sorted(report.checks, key=lambda c: order[c.status]):
-        st.markdown(f"{BADGE[check.status]} **{check.summary}** `{check.id}`")
+        st.markdown(f"{BADGE[check.status]} **{literal(check.summary)}** `{check.id}`")
         if check.detail:
-            st.caption(("Fix: " if check.status != "pass" else "") + check.detail)
+            st.caption(("Fix: " if check.status != "pass" else "") + literal(check.detail))

@@ -7,16 +7,18 @@ import streamlit as st
 from opsconsole import alembic_env, guard
 from opsconsole.auth import User, setup_hint
 from opsconsole.errors import OpsConsoleError
+from opsconsole.inputs import LIMITS
 from opsconsole.settings import Settings
-from pages._common import attempt, context, show_error, show_findings
+from pages._common import attempt, code, context, literal, show_error, show_findings
 
 
 @st.dialog("Confirm an upgrade that deletes data", on_dismiss=lambda: st.session_state.pop("confirm_open", None))
 def confirm(expected: str, risky: list[str]) -> None:
     """Ask the operator to type the revision id before anything that loses data runs."""
-    st.error(f"Pending revision(s) {', '.join(risky)} delete data. Check the Schema status page for the rows "
+    st.error(f"Pending revision(s) {literal(', '.join(risky))} delete data. Check the Schema status page for the rows "
              "and tenants at risk, and that a backup exists.")
-    typed = st.text_input(f"Type **{expected}** to confirm", key="confirm_typed")
+    typed = st.text_input(f"Type **{literal(expected)}** to confirm", key="confirm_typed",
+                          max_chars=max(LIMITS["revision"], len(expected) + 8))
     if st.button("Upgrade and accept the data loss", key="confirm_go", type="primary"):
         st.session_state.update(confirm_open=False, run_upgrade={"confirm": typed.strip() or None})
         st.rerun()
@@ -30,9 +32,9 @@ def run(settings: Settings, user: User, confirm_rev: str | None, total: int) -> 
 
         def progress(message: str) -> None:
             log.append(message)
-            box.write(message)
+            box.text(code(message))
             applied = sum(1 for line in log if line.startswith("Applying"))
-            bar.progress(min(applied / max(total, 1), 1.0), text=message)
+            bar.progress(min(applied / max(total, 1), 1.0), text=literal(message))
 
         try:
             result = alembic_env.upgrade(settings, by=user.name, confirm=confirm_rev, progress=progress)
@@ -54,14 +56,15 @@ def show_last() -> None:
     else:
         result = last["result"]
         (st.success if result.ok else st.warning)(
-            f"Applied {len(result.steps)} migration(s): {', '.join(result.start) or 'base'} → "
-            f"{', '.join(result.final) or 'base'}." if result.steps else "Nothing to apply: already at head.")
+            f"Applied {len(result.steps)} migration(s): {literal(', '.join(result.start) or 'base')} → "
+            f"{literal(', '.join(result.final) or 'base')}." if result.steps else "Nothing to apply: already at head.")
         for step in result.steps:
-            st.markdown(f"- `{step.to_rev}` {step.message} — {step.outcome}, {step.duration_ms} ms")
+            st.markdown(f"- {literal(step.to_rev)} {literal(step.message)} — {literal(step.outcome)}, "
+                        f"{step.duration_ms} ms")
         for check in result.post_checks:
-            st.markdown(f"Post-check `{check['id']}`: **{check['status']}** — {check['summary']}")
+            st.markdown(f"Post-check `{check['id']}`: **{check['status']}** — {literal(check['summary'])}")
     with st.expander("Log"):
-        st.code("\n".join(last["log"]) or "(nothing logged)")
+        st.code(code("\n".join(last["log"]) or "(nothing logged)"), language=None)
 
 
 st.title("Upgrade")
@@ -72,7 +75,7 @@ if not user.can_upgrade:
         st.caption(hint)
     st.stop()
 if holder := attempt(alembic_env.lock_holder, settings):
-    st.warning(f"An upgrade is already running {holder}. Wait for it to finish.", icon=":material/lock:")
+    st.warning(f"An upgrade is already running {literal(holder)}. Wait for it to finish.", icon=":material/lock:")
 if "last_upgrade" in st.session_state:
     show_last()
 status = attempt(alembic_env.status, settings)
@@ -83,7 +86,8 @@ loss = [f for f in findings if f["severity"] == "data-loss"]
 unapproved = list(report.unapproved) if report is not None else []
 expected = ", ".join(unapproved) if unapproved else (status.heads[0] if status is not None and status.heads else "")
 if status is not None:
-    st.markdown(f"**{len(pending)} pending:** " + ", ".join(f"`{r.revision}` {r.message}" for r in pending)
+    st.markdown(f"**{len(pending)} pending:** " + ", ".join(f"{literal(r.revision)} {literal(r.message)}"
+                                                            for r in pending)
                 if pending else "Nothing is pending: the database is at head.")
 show_findings(loss)
 preview, rehearsal, apply = st.columns(3)
@@ -93,7 +97,7 @@ if rehearsal.button("Rehearse on a scratch database", key="rehearse"):
     with st.spinner("Rehearsing on the embedded server…"):
         done = attempt(alembic_env.rehearse, settings)
     if done is not None:
-        (st.success if done.ok else st.error)(done.describe())
+        (st.success if done.ok else st.error)(literal(done.describe(), lines=True))
 if apply.button("Upgrade to head", key="upgrade", type="primary", disabled=not pending):
     if loss:  # anything that deletes data waits for the typed revision id
         st.session_state["confirm_open"] = True
@@ -105,5 +109,5 @@ if (request := st.session_state.pop("run_upgrade", None)) is not None:
     run(settings, user, request["confirm"], len(pending))
 if dry := st.session_state.get("preview"):
     st.subheader("Preview: the SQL the upgrade would run")
-    st.code(dry.sql or "-- nothing pending", language="sql")
+    st.code(code(dry.sql or "-- nothing pending"), language="sql")
     show_findings(dry.findings)

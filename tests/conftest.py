@@ -199,3 +199,50 @@ def alembic_project(tmp_path: Path) -> AlembicProject:
 def project_settings(make_settings, alembic_project: AlembicProject) -> Settings:
     """Settings that manage the throw-away Alembic project."""
     return make_settings(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+
+
+# --- least privilege: OPSCONSOLE_TEST_ROLE=limited --------------------------------------------------
+# Appended: with OPSCONSOLE_TEST_ROLE=limited every test database is owned by a fresh role that is not a
+# superuser, cannot create databases or roles, and owns that database (so its `public` schema) and nothing
+# more — like Supabase's `postgres` role. The fixture below replaces `db_url` above with that behaviour.
+
+LIMITED = os.environ.get("OPSCONSOLE_TEST_ROLE", "").strip().lower() == "limited"
+
+
+@pytest.fixture
+def db_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:  # noqa: F811 - see the note above
+    """A brand-new empty database for this test (owned by a limited role when asked), dropped afterwards."""
+    name = f"oc_test_{uuid.uuid4().hex[:12]}"
+    role = f"oc_role_{name[8:]}" if LIMITED else None
+    with admin_engine.connect() as conn:
+        if role:
+            conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION '
+                                 "NOBYPASSRLS")
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" OWNER "{role}"')
+        else:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    if role:
+        with sa.create_engine(_with_database(server_url, name), isolation_level="AUTOCOMMIT",
+                              poolclass=sa.pool.NullPool).connect() as conn:
+            conn.exec_driver_sql(f'ALTER SCHEMA public OWNER TO "{role}"')
+    url = _with_database(server_url, name)
+    if role:
+        url = sa.engine.make_url(url).set(username=role).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        db.dispose_engines()
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if role:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+
+
+@pytest.fixture(autouse=True)
+def _forget_registered_secrets() -> Iterator[None]:
+    """Secrets one test's settings registered for redaction must not redact words in the next test's output."""
+    from opsconsole import settings as settings_module
+
+    with settings_module._secrets_lock:
+        settings_module._known_secrets.clear()
+    yield

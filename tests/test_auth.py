@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import hmac
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from opsconsole import auth
+from opsconsole import auth, db, signins
 from opsconsole.auth import OPERATOR, VIEWER, SignInRefused, User
 from opsconsole.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _settings(**env: str):
@@ -94,16 +100,109 @@ def test_names_are_cleaned_for_the_audit_log() -> None:
     assert auth.clean_name(None) == ""
 
 
-def test_too_many_wrong_passwords_lock_sign_in_for_a_while(monkeypatch) -> None:
-    from opsconsole import auth
-
-    monkeypatch.setattr(auth, "_failures", __import__("collections").deque())
-    s = load_settings(env={"DATABASE_URL": "postgresql://u@h/db", "OPSCONSOLE_VIEWER_PASSWORD": "right-one"},
-                      secrets={})
-    for _ in range(auth.THROTTLE_FAILURES):
+def test_without_a_database_the_process_throttles_per_client_and_role() -> None:
+    s = load_settings(env={"DATABASE_URL": "postgresql://u@127.0.0.1:1/db", "OPSCONSOLE_VIEWER_PASSWORD": "right-one",
+                           "OPSCONSOLE_CONNECT_TIMEOUT_S": "1"}, secrets={})
+    for _ in range(signins.FREE_FAILURES):
         with pytest.raises(SignInRefused, match="wrong password"):
-            auth.sign_in(s, "guess")
+            auth.sign_in(s, "guess", client="10.0.0.1")
     with pytest.raises(SignInRefused, match="too many wrong passwords"):
-        auth.sign_in(s, "right-one")
+        auth.sign_in(s, "right-one", client="10.0.0.1")
+    assert auth.sign_in(s, "right-one", client="10.0.0.2").role == "viewer"  # another client is not held back
     auth._failures.clear()
-    assert auth.sign_in(s, "right-one").role == "viewer"
+    assert auth.sign_in(s, "right-one", client="10.0.0.1").role == "viewer"
+
+
+def test_backoff_doubles_after_the_free_failures() -> None:
+    waits = [signins.backoff_s(n) for n in range(signins.FREE_FAILURES + 4)]
+    assert waits[:signins.FREE_FAILURES] == [0.0] * signins.FREE_FAILURES
+    assert waits[signins.FREE_FAILURES:] == [2.0, 4.0, 8.0, 16.0]
+    assert signins.backoff_s(100) == signins.MAX_WAIT_S
+
+
+def test_throttle_lives_in_the_database_per_client_and_role(make_settings) -> None:
+    s = make_settings(**BOTH)
+    for _ in range(signins.FREE_FAILURES):
+        with pytest.raises(SignInRefused, match="wrong password"):
+            auth.sign_in(s, "guess", "Mallory", role=OPERATOR, client="203.0.113.9")
+    with pytest.raises(SignInRefused, match="too many wrong passwords"):
+        auth.sign_in(s, "may-upgrade", "Mallory", role=OPERATOR, client="203.0.113.9")
+    # someone else's failures never refuse the right password from another client, nor another role
+    assert auth.sign_in(s, "may-upgrade", "Omar", role=OPERATOR, client="198.51.100.7").role == OPERATOR
+    assert auth.sign_in(s, "look-only", "Mallory", role=VIEWER, client="203.0.113.9").role == VIEWER
+    assert auth.sign_in(s, "may-upgrade", "Omar", client="198.51.100.7").role == OPERATOR  # no role given
+    failed = signins.failed_sign_ins(s)
+    assert [a.outcome for a in failed] == ["throttled"] + ["wrong-password"] * signins.FREE_FAILURES
+    assert {(a.role, a.client, a.name) for a in failed} == {(OPERATOR, "203.0.113.9", "Mallory")}
+    assert all(a.at.tzinfo is not None for a in failed) and failed[0].to_dict()["role"] == OPERATOR
+    # after the back-off has passed (the failures are older), the right password is accepted again
+    with db.connect(s) as conn, conn.begin():
+        conn.exec_driver_sql("UPDATE opsconsole.signin_attempts SET at = at - interval '1 hour 1 second'")
+    assert auth.sign_in(s, "may-upgrade", "Mallory", role=OPERATOR, client="203.0.113.9").role == OPERATOR
+
+
+def test_another_console_instance_sees_the_same_throttle(make_settings, db_url: str) -> None:
+    """Failures made by another process (another console instance) throttle this one too."""
+    s = make_settings(**BOTH)
+    script = ("from opsconsole import auth\nfrom opsconsole.settings import load_settings\n"
+              "s = load_settings()\nfor _ in range(3):\n"
+              "    try: auth.sign_in(s, 'guess', role='viewer', client='192.0.2.4')\n"
+              "    except auth.SignInRefused: pass\n")
+    env = {**os.environ, "DATABASE_URL": db_url, **BOTH}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60, cwd=ROOT)
+    with pytest.raises(SignInRefused, match="too many wrong passwords"):
+        auth.sign_in(s, "look-only", role=VIEWER, client="192.0.2.4")
+    assert auth.sign_in(s, "look-only", role=VIEWER, client="192.0.2.5").role == VIEWER
+
+
+def test_sign_in_table_is_created_once_under_concurrency(make_settings) -> None:
+    s = make_settings(**BOTH)
+    errors: list[BaseException] = []
+
+    def attempt(i: int) -> None:
+        try:
+            with pytest.raises(SignInRefused):
+                auth.sign_in(s, "nope", client=f"10.1.0.{i}")
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(signins.failed_sign_ins(s)) == 8
+
+
+def test_sign_in_table_and_audit_tables_can_be_created_at_the_same_moment(make_settings) -> None:
+    """The first sign-in and the first audit row of a fresh database race to create schema opsconsole."""
+    from opsconsole import audit
+
+    s = make_settings(**BOTH)
+    barrier = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def sign() -> None:
+        barrier.wait()
+        try:
+            auth.sign_in(s, "look-only", client="10.2.0.1")
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    def write() -> None:
+        barrier.wait()
+        try:
+            with db.connect(s) as conn, conn.begin():
+                audit.record(conn, actor="t", action="probe", outcome="ok")
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=sign if i % 2 else write) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    with db.connect(s) as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM opsconsole.signin_attempts").scalar() == 3

@@ -79,7 +79,7 @@ def test_unreachable_database_is_one_line_exit_2_without_password(monkeypatch) -
         assert "Sup3rS3cret" not in out + err, argv
         if argv[0] == "guard":
             data = json.loads(out)
-            assert code == 1 and data["checks"][0]["id"] == "auto-migrations-disabled"
+            assert code == 2 and data["checks"][0]["id"] == "auto-migrations-disabled"  # could not run
             reach = next(c for c in data["checks"] if c["id"] == "database-reachable")
             assert reach["status"] == "fail" and "refused" in reach["detail"]
             continue
@@ -184,3 +184,107 @@ def test_no_password_form_is_ever_printed(monkeypatch, url: str) -> None:
         code, out, err = run(*argv)
         assert code in (1, 2)
         assert "Hunter2" not in out + err and "Secret" not in out + err, (argv, out, err)
+
+
+# --- hostile input, exit codes and one-paragraph messages ---------------------------------------
+
+def test_approve_refuses_huge_or_control_character_input(env) -> None:
+    code, out, err = run("approve", "9d3e5f7a1b26", "--by", "x" * 100_000, "--reason", "ok")
+    assert code == 2 and out == "" and err.startswith("error: --by: is 100,000 characters long; give at most 64")
+    assert len(err) < 300
+    code, _, err = run("approve", "9d3e5f7a1b26", "--by", "eve\x1b[2J\x1b]0;pwned\x07", "--reason", "ok")
+    assert code == 2 and "control character" in err and "\x1b" not in err and "\x07" not in err
+    code, _, err = run("approve", "9d3e5f7a1b26\n", "--by", "Rita", "--reason", "line\x00break")
+    assert code == 2 and "--reason" in err and "\x00" not in err
+    code, _, err = run("approve", "x" * 65, "--by", "Rita", "--reason", "ok")
+    assert code == 2 and err.startswith("error: REV:")
+    code, _, err = run("upgrade", "--by", "b\x1b[31mob", "--dry-run")
+    assert code == 2 and "--by" in err and "\x1b" not in err
+
+
+def test_errors_are_one_paragraph_without_terminal_escapes(env, tmp_path) -> None:
+    code, out, err = run("analyze", str(tmp_path / "evil\x1b[31m\nname.py"))
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err and err.startswith("error:")
+    code, _, err = run("guard", "--check", "no\x1b]0;title\x07such")
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err
+    code, _, err = run("no-such-command\x1b[5m")
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err and "--help" in err
+
+
+@pytest.mark.parametrize("value", ["  ", "\t", " \n "])
+def test_blank_database_url_is_an_error_never_the_demo_database(monkeypatch, tmp_path, value: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", value)
+    monkeypatch.setenv("OPSCONSOLE_HOME", str(tmp_path / "home"))
+    code, out, err = run("status")
+    assert code == 2 and out == "" and err.startswith("error: DATABASE_URL: is blank")
+    assert not (tmp_path / "home").exists()  # the embedded server was never started
+
+
+def test_blank_setting_in_secrets_file_is_named(monkeypatch, tmp_path) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text('OPSCONSOLE_TENANT_COLUMN = "   "\n')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("status")
+    assert code == 2 and err.startswith("error: OPSCONSOLE_TENANT_COLUMN: is blank")
+
+
+def test_non_utf8_secrets_file_is_named(monkeypatch, tmp_path) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    path = tmp_path / ".streamlit" / "secrets.toml"
+    path.write_bytes(b'DATABASE_URL = "postgresql://u:p\xe9@h/db"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    code, _, err = run("status")
+    assert code == 2 and str(path) in err and "UTF-8" in err and err.count("\n") == 1
+
+
+def test_guard_exits_2_when_the_database_is_unreachable(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@127.0.0.1:1/x")
+    monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "1")
+    monkeypatch.setenv("OPSCONSOLE_ALEMBIC_INI", str(ROOT / "alembic.ini"))
+    code, out, _ = run("guard")
+    assert code == 2 and "could not run" in out
+
+
+def test_library_warnings_never_reach_stderr(env, alembic_project, monkeypatch) -> None:
+    alembic_project.add("w1", upgrade="pass")
+    path = alembic_project.root / "versions" / "w1_revision_w1.py"
+    path.write_text("import warnings\nwarnings.warn('from a migration', UserWarning)\n" + path.read_text())
+    monkeypatch.setenv("OPSCONSOLE_ALEMBIC_INI", str(alembic_project.ini))
+    proc = subprocess.run([sys.executable, "-m", "opsconsole", "status"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1 and "w1" in proc.stdout
+    assert proc.stderr == "", proc.stderr
+
+
+def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monkeypatch) -> None:
+    """A role that may read but not create opsconsole's schema: reads work, writes say which privilege is missing."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    _upgrade(settings, "head")
+    role = f"oc_reader_{uuid.uuid4().hex[:8]}"
+    database = sa.engine.make_url(db_url).database
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER')
+    try:
+        with db.connect(settings) as conn, conn.begin():
+            conn.exec_driver_sql(f'REVOKE CREATE ON DATABASE "{database}" FROM PUBLIC')
+            conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA public TO "{role}"')
+            conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+        monkeypatch.setenv("DATABASE_URL", sa.engine.make_url(db_url).set(username=role).render_as_string(False))
+        code, out, err = run("status")
+        assert code == 0 and "at head:  yes" in out, err
+        code, out, err = run("approve", "9d3e5f7a1b26", "--by", "Rita", "--reason", "reviewed")
+        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for database" in err
+        assert err.count("\n") == 1
+    finally:
+        db.dispose_engines()
+        with db.connect(settings) as conn, conn.begin():
+            conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"')
+            conn.exec_driver_sql(f'REVOKE ALL ON SCHEMA public FROM "{role}"')
+        db.dispose_engines()
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM "{role}"')
+            conn.exec_driver_sql(f'DROP ROLE "{role}"')

@@ -70,8 +70,8 @@ def _opsconsole(server: Server, *args: str) -> dict:
 def server() -> Iterator[Server]:
     """Run start.sh on a fresh embedded database and a free port; kill its process group afterwards."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium ('apt-get install -y chromium'); "
-                    "CI does this in .ci/run.")
+        pytest.fail(f"{CHROMIUM} is missing: run 'make test' (it installs Debian's chromium) or "
+                    "'apt-get install -y chromium', then run the tests again.")
     home = Path(tempfile.mkdtemp(prefix="oc-e2e-", dir="/tmp"))  # short: the server's Unix socket lives here
     port = _free_port()
     env = {k: v for k, v in os.environ.items()

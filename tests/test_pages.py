@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from opsconsole import audit, db, alembic_env
 from opsconsole.auth import User
+from opsconsole.errors import LockWaitTimeout
 from opsconsole.settings import Settings, load_settings
 from opsconsole.alembic_env import LOCK_KEY, upgrade
 
@@ -100,17 +102,22 @@ def visit(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def shown(markdown: str) -> str:
+    """What a Markdown source shows for its backslash escapes (pages escape untrusted text)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 def text(at: AppTest) -> str:
-    """Everything the page says, as one string."""
+    """Everything the page says, as one string (Markdown escapes resolved)."""
     parts: list[str] = []
     for kind in ("markdown", "caption", "error", "warning", "success", "info", "code", "subheader"):
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label}={m.value}" for m in at.metric]
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def errors(at: AppTest) -> str:
-    return "\n".join(str(e.value) for e in at.error)
+    return shown("\n".join(str(e.value) for e in at.error))
 
 
 def at_head_with_tenants(settings: Settings) -> None:
@@ -140,6 +147,7 @@ def test_sign_in_refuses_a_wrong_password_then_signs_in_a_viewer(console: Consol
 def test_operator_signs_in_with_a_name_and_can_sign_out(console: Console) -> None:
     console()
     at = open_console(role=None)
+    at.radio(key="signin_role").set_value("operator")
     at.text_input(key="signin_password").input(OPERATOR_PW)
     at.button[0].click().run()
     assert "name" in errors(at) and "user" not in at.session_state
@@ -274,7 +282,7 @@ def test_pending_migration_is_shown_on_every_page(console: Console, alembic_proj
     assert "Failing now: step 9 (Verify the deploy guard passes)" in said and "1 pending: a2" in said
     said = text(visit(at, "upgrade"))
     if role == "operator":
-        assert "**1 pending:** `a2` add note body" in said and not at.button(key="upgrade").disabled
+        assert "**1 pending:** a2 add note body" in said and not at.button(key="upgrade").disabled
     else:
         assert not any(b.key in ("upgrade", "dry_run", "rehearse") for b in at.button)
 
@@ -288,7 +296,7 @@ def test_pending_data_loss_is_red_with_rows_and_tenants_at_risk(console: Console
     assert "# :red[Do not publish]" in text(visit(at, "overview"))
     visit(at, "status")
     red = errors(at)
-    assert "**data-loss** · `d1` drop-table" in red and "**40 row(s)** of **4 tenant(s)** at risk" in red
+    assert "**data-loss** · d1 drop-table" in red and "**40 row(s)** of **4 tenant(s)** at risk" in red
 
 
 # --- the upgrade flow ---------------------------------------------------------------------------
@@ -373,7 +381,7 @@ def test_second_operator_is_told_who_is_upgrading_and_since_when(one_pending: Se
         other.exec_driver_sql("SET application_name = 'opsconsole upgrade since 2026-11-24T10:00:00Z by carol'")
         other.commit()
         at = visit(open_console("operator"), "upgrade")
-        assert "An upgrade is already running since 2026-11-24T10:00:00Z by carol" in "\n".join(w.value for w in at.warning)
+        assert "An upgrade is already running since 2026-11-24T10:00:00Z by carol" in shown("\n".join(w.value for w in at.warning))
         at.button(key="upgrade").click().run()
         assert "already running since 2026-11-24T10:00:00Z by carol" in errors(at)
         assert alembic_env.status(one_pending).current == ("a1",)
@@ -382,8 +390,8 @@ def test_second_operator_is_told_who_is_upgrading_and_since_when(one_pending: Se
 def test_rehearsal_runs_the_pending_steps_on_a_scratch_database(one_pending: Settings) -> None:
     at = visit(open_console("operator"), "upgrade")
     at.button(key="rehearse").click().run()
-    assert "applied 1 step(s) (a2)" in "\n".join(s.value for s in at.success)
-    assert "OK: every step ran and no table or column was lost" in "\n".join(s.value for s in at.success)
+    assert "applied 1 step(s) (a2)" in shown("\n".join(s.value for s in at.success))
+    assert "OK: every step ran and no table or column was lost" in shown("\n".join(s.value for s in at.success))
     assert alembic_env.status(one_pending).current == ("a1",)
 
 
@@ -411,3 +419,106 @@ def test_recheck_all_picks_up_a_fixed_start_script(console: Console, tmp_path: P
     at.button(key="recheck").click().run()
     assert "No live step fails now." in text(at) and not at.error
     assert at.checkbox(key="tick-cancel-publish").value  # ticks survive a re-check
+
+
+# --- untrusted text is shown literally ---------------------------------------------------------
+
+PLANTED = "![x](http://evil.example/x.png) [click](http://evil.example) <img src=x onerror=alert(1)> **b** :red[r] ***"
+PLANTED_TABLE = "![t](http://evil.example/t.png) *** <b>"
+PLANTED_TENANT = "[t](http://evil.example/tenant) <img src=y> **z**"
+UNSAFE = re.compile(r"!\[|\]\(|<img|<b>|:red\[|\*\*\*")
+
+
+def unescaped(markdown: str) -> str:
+    """The Markdown source with every backslash-escaped character removed: what could still render."""
+    return re.sub(r"\\[!-/:-@\[-`{-~]", "", markdown)
+
+
+def rendered_sources(at: AppTest) -> list[str]:
+    """Every Markdown source a page (main area and sidebar) hands to the browser, labels included."""
+    sources: list[str] = []
+    for kind in ("markdown", "caption", "error", "warning", "success", "info", "subheader", "title"):
+        sources += [str(e.value) for e in getattr(at, kind)]
+    sources += [str(w.label) for kind in ("checkbox", "button", "text_input", "radio") for w in getattr(at, kind)]
+    return sources
+
+
+def test_markdown_html_and_images_from_migrations_and_data_are_shown_literally(console: Console,
+                                                                                alembic_project) -> None:
+    alembic_project.add("a1", upgrade=f"""
+        op.create_table('tenants', sa.Column('id', sa.Text, primary_key=True), sa.Column('name', sa.Text))
+        op.create_table('notes', sa.Column('id', sa.Integer), sa.Column('tenant_id', sa.Text))
+        op.create_table({PLANTED_TABLE!r}, sa.Column('id', sa.Integer))
+        op.execute("INSERT INTO tenants VALUES ('acme', 'Acme')")
+        op.execute(sa.text("INSERT INTO notes VALUES (1, 'acme'), (2, :t)").bindparams(t={PLANTED_TENANT!r}))
+        op.execute("ANALYZE")""")
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini), OPSCONSOLE_GLOBAL_TABLES=None)
+    upgrade(settings, by="setup")
+    (alembic_project.root / "versions" / "a2_planted.py").write_text(
+        f'"""{PLANTED}\n\nRevision ID: a2\n"""\nfrom alembic import op\n\nrevision = "a2"\ndown_revision = "a1"\n'
+        "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute('SELECT 1')\n\n\n"
+        "def downgrade():\n    pass\n")
+    at = open_console("operator")
+    seen: dict[str, str] = {}
+    for page in PAGES:
+        visit(at, page)
+        if page == "tenants":
+            at.button(key="exact").click().run()
+        sources = rendered_sources(at)
+        for source in sources:
+            assert not UNSAFE.search(unescaped(source)), (page, source)  # nothing left to render as markup
+        seen[page] = shown("\n".join(sources)) + "\n" + "\n".join(c.value for c in at.code)
+        seen[page] += "\n".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert PLANTED in seen["status"] and PLANTED in seen["upgrade"]  # the message, character for character
+    assert PLANTED_TABLE in seen["tenants"] and PLANTED_TENANT in seen["tenants"]
+    assert PLANTED_TABLE in seen["status"] or PLANTED_TABLE in seen["overview"]
+
+
+# --- capacity: a locked table ------------------------------------------------------------------
+
+def test_locked_table_is_named_with_its_holder_and_sign_in_keeps_working(console: Console, db_url: str) -> None:
+    import time
+
+    import sqlalchemy as sa
+
+    settings = console()
+    at_head_with_tenants(settings)
+    holder = sa.create_engine(db_url + "?application_name=long-report",
+                              poolclass=sa.pool.NullPool)
+    with holder.connect() as conn:
+        conn.begin()
+        conn.exec_driver_sql("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+        started = time.monotonic()
+        with pytest.raises(LockWaitTimeout) as info, db.read_only(settings) as read:
+            read.exec_driver_sql("SELECT count(*) FROM users").scalar()
+        message = str(info.value)
+        assert info.value.table == "public.users" and info.value.holder["application"] == "long-report"
+        assert "users" in message and "long-report" in message and "pid" in message, message
+        assert time.monotonic() - started < 4  # a read gives up after about one second, not the 5 s lock timeout
+        started = time.monotonic()
+        at = open_console(role=None)
+        at.radio(key="signin_role").set_value("viewer")
+        at.text_input(key="signin_password").input(VIEWER_PW)
+        at.button[0].click().run()
+        assert at.session_state["user"].role == "viewer"
+        visit(at, "tenants")
+        at.button(key="exact").click().run()
+        assert "is locked" in errors(at) + text(at) and "long-report" in errors(at) + text(at)
+        assert time.monotonic() - started < 20
+    holder.dispose()
+
+
+def test_failed_sign_ins_are_listed_for_operators_only(console: Console) -> None:
+    console()
+    at = open_console(role=None)
+    at.radio(key="signin_role").set_value("viewer")
+    at.text_input(key="signin_name").input("Mallory")
+    at.text_input(key="signin_password").input("guess")
+    at.button[0].click().run()
+    assert "wrong password" in errors(at)
+    operator = visit(open_console("operator"), "history")
+    failed = operator.dataframe[-1].value
+    assert list(failed["role tried"]) == ["viewer"] and list(failed["name given"]) == ["Mallory"]
+    assert list(failed["outcome"]) == ["wrong-password"]
+    viewer = visit(open_console("viewer"), "history")
+    assert "Failed sign-ins" not in [s.value for s in viewer.subheader]

@@ -10,7 +10,6 @@ the project's code, so it is cheap and safe to call from any session thread.
 from __future__ import annotations
 
 import ast
-import os
 import threading
 import warnings
 from dataclasses import dataclass

@@ -230,10 +230,13 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
             note = (" This step ran outside a transaction (autocommit_block / CONCURRENTLY): statements before the "
                     "error were kept — look for an INVALID index or half-made objects, drop them, then re-run."
                     if outside else "")
-            if failed in rows:
-                with audit_conn.begin():
+            with audit_conn.begin():
+                if failed in rows:
                     audit.finish_step(audit_conn, rows[failed], outcome, log.started_ms(failed), error + note,
                                       settings=settings)
+                else:  # refused before its first statement (its file changed): still on record
+                    audit.record(audit_conn, actor=by, action="upgrade-step", outcome="failed", to_rev=failed,
+                                 error=error, settings=settings)
             steps.append(Step(None, failed, sc.message if sc else "", hashes.get(failed, ""),
                               log.started_ms(failed), outcome, error + note))
             applied = [s.to_rev for s in steps if s.outcome == "ok"]

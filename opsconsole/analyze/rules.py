@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 SEVERITIES = ("data-loss", "breaking", "locking", "info")
+ONCE_PER_FILE = {"missing-lock-timeout"}  # reported once per migration, by whichever reading saw it first
+PLACEHOLDER = "__runtime__"  # stands for a value a SQL string gets at run time (f-string, % or .format)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class Finding:
     statement: str | None
     message: str
     hint: str
+    line: int | None = None  # line in the analysed file (a .py migration or a .sql script), when known
+    check_sql: str | None = None  # counts the rows that would make a breaking change fail, when it can
+    suppressed: str | None = None  # the reason given in `# opsconsole: ignore[rule] reason`, if suppressed
 
     def to_dict(self) -> dict:
         """Return the finding as a plain dict, as printed by ``--json``."""
@@ -54,9 +59,13 @@ RULES: dict[str, Rule] = _rules(
      "Delete only the rows you mean to, with a WHERE clause, or move the data elsewhere first."),
     ("delete-without-where", "data-loss", "DELETE without WHERE deletes every row",
      "Add a WHERE clause that selects only the rows to delete."),
-    ("update-without-where", "data-loss", "UPDATE without WHERE overwrites a column in every row",
+    ("delete-rows", "data-loss", "DELETE … WHERE (or an ORM delete) deletes the rows it matches",
+     "Copy the rows to an archive table first (INSERT … SELECT), or mark them instead of deleting them."),
+    ("update-without-where", "data-loss",
+     "UPDATE without WHERE overwrites existing values of a column in every row",
      "Add a WHERE clause, or back up the old values into a new column first."),
-    ("narrowing-type-change", "data-loss", "a column type change that can truncate, round or discard values",
+    ("narrowing-type-change", "data-loss",
+     "a column type change that silently rounds, cuts or collapses stored values",
      "Add a new column of the new type, backfill and check it, switch the app, then drop the old column."),
     # breaking: the running app's queries start failing
     ("rename-table", "breaking", "renaming a table breaks the app version still running",
@@ -73,7 +82,18 @@ RULES: dict[str, Rule] = _rules(
      "Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan)."),
     ("drop-default", "breaking", "DROP DEFAULT breaks inserts by an app that relies on the default",
      "Make the app supply the value first, then drop the default."),
+    ("drop-not-null", "breaking", "DROP NOT NULL lets NULLs in that readers of the column do not expect",
+     "Make every reader handle NULL first, then drop the constraint in a later release."),
+    ("type-change-may-fail", "breaking",
+     "a type change whose cast raises on a value that does not fit: the upgrade stops, nothing is lost",
+     "Count and fix the values that do not fit first (the finding's check_sql does it), then change the type."),
+    ("type-change-unknown-old", "breaking",
+     "a type change to a bounded type whose old type the analyzer cannot see",
+     "Pass existing_type= to alter_column so the change can be judged, and rehearse the upgrade."),
     # locking: takes a lock that blocks reads or writes while the table is scanned or rewritten
+    ("missing-lock-timeout", "locking",
+     "a statement takes a strong lock on an existing table and no lock_timeout is set in the migration",
+     "Start upgrade() with op.execute(\"SET lock_timeout = '5s'\") and retry on failure, so blocked DDL gives up."),
     ("create-index-not-concurrently", "locking",
      "CREATE INDEX without CONCURRENTLY blocks writes to an existing table while the index builds",
      "Use CREATE INDEX CONCURRENTLY (op.create_index(..., postgresql_concurrently=True) in an autocommit_block)."),
@@ -101,6 +121,8 @@ RULES: dict[str, Rule] = _rules(
      "Fix the file, or review it by hand and approve the revision."),
     ("dynamic-destructive-sql", "data-loss", "SQL built or hidden at run time (EXECUTE in a DO block) drops, deletes or rewrites",
      "Write the statement out literally in the migration so it can be reviewed, or approve the revision after review."),
+    ("type-change-unknown", "info", "a type change whose new type is not a SQLAlchemy type the analyzer can read",
+     "Rehearse the upgrade (upgrade --rehearse) to see the SQL it runs."),
     ("dynamic-sql", "info", "SQL built at run time cannot be checked statically",
      "Use a literal SQL string, or rehearse the upgrade (upgrade --rehearse) to see its effect."),
     ("data-step-get-bind", "info", "a data step through op.get_bind() runs only online; offline rendering cannot see it",
@@ -117,22 +139,35 @@ RULES: dict[str, Rule] = _rules(
 )
 
 
-def finding(rule: str, revision: str | None, obj: str | None, statement: str | None, message: str) -> Finding:
+def finding(rule: str, revision: str | None, obj: str | None, statement: str | None, message: str,
+            line: int | None = None, check_sql: str | None = None) -> Finding:
     """Build a finding for ``rule``, filling in its severity and hint."""
     r = RULES[rule]
     return Finding(revision=revision, rule=rule, severity=r.severity, object=obj,
-                   statement=statement, message=message, hint=r.hint)
+                   statement=statement, message=message, hint=r.hint, line=line, check_sql=check_sql)
 
 
 def merge(primary: list[Finding], extra: list[Finding]) -> list[Finding]:
-    """Append to ``primary`` the ``extra`` findings whose rule and object (or statement) it lacks."""
+    """Append to ``primary`` the ``extra`` findings whose rule and object (or statement) it lacks.
+
+    A duplicate still lends its line to the primary finding that has none (rendered SQL has no line).
+    """
     def key(f: Finding) -> tuple:
+        if f.rule in ONCE_PER_FILE:
+            return (f.revision, f.rule)
         return (f.revision, f.rule, f.object) if f.object is not None else (f.revision, f.rule, f.statement)
 
-    seen = {key(f) for f in primary}
+    index = {key(f): i for i, f in enumerate(primary)}
+    rules_seen = {(f.revision, f.rule) for f in primary}
     out = list(primary)
     for f in extra:
-        if key(f) not in seen:
-            seen.add(key(f))
+        placeholder = PLACEHOLDER in f"{f.object}{f.statement}"  # built at run time: rendering saw the real one
+        k = key(f)
+        if k in index:
+            i = index[k]
+            if out[i].line is None and f.line is not None:
+                out[i] = replace(out[i], line=f.line)
+        elif not (placeholder and (f.revision, f.rule) in rules_seen):
+            index[k] = len(out)
             out.append(f)
     return out

@@ -1,0 +1,118 @@
+"""Checks on the data itself: live schema vs models, data loss in pending migrations, tenant isolation, RLS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from opsconsole.errors import AnalysisError, OpsConsoleError
+from opsconsole.guard.context import Context, problem
+from opsconsole.guard.report import FAIL, PASS, WARN, CheckResult
+
+
+def check_no_drift(ctx: Context) -> CheckResult:
+    """Hand-made schema changes (or ones from another tool) are what made the platform propose DROP TABLE."""
+    from opsconsole.alembic_env import check_drift
+
+    if not ctx.status.at_head:
+        return CheckResult("no-drift", WARN, "Drift is checked once the database is at head.",
+                           "Migrations are pending, so the live schema is expected to differ from the models.")
+    report = check_drift(ctx.settings, conn=ctx.conn)
+    if not report.compared:
+        return CheckResult("no-drift", WARN, "Drift was not checked.", report.note + ".")
+    if report.ok:
+        return CheckResult("no-drift", PASS, "The live schema matches the models.",
+                           "Tables, columns, types, nullability, indexes and foreign keys compared.")
+    return CheckResult("no-drift", FAIL,
+                       f"The live schema differs from the models in {len(report.items)} place(s) — someone changed "
+                       "it by hand or the models are ahead of the migrations.",
+                       "; ".join(i.detail for i in report.items) +
+                       ". Write a migration for it ('alembic revision --autogenerate') or revert the manual change.")
+
+
+def check_pending_safe(ctx: Context) -> CheckResult:
+    """A pending migration that drops or rewrites data destroys production rows; it needs a reviewed approval."""
+    if problem(ctx, "unknown-revision") or not ctx.status.pending:
+        return CheckResult("pending-safe", PASS, "No pending migration to judge.", "")
+    from opsconsole import audit  # the analyzer (pglast) is loaded only when something is pending
+    from opsconsole.analyze import analyze_migration_file
+    from opsconsole.analyze.rules import finding
+
+    approvals = {(a.revision, a.file_sha256) for a in audit.approvals(ctx.conn)} if ctx.conn is not None else set()
+    risky: list[str] = []
+    for rev in ctx.status.pending:
+        approved = (rev.revision, audit.file_sha256(rev.path)) in approvals
+        try:
+            found = [f.to_dict() for f in analyze_migration_file(rev.path)]
+        except AnalysisError as exc:  # unreadable is treated as unsafe: it needs an approval too
+            found = [finding("unanalysable", rev.revision, None, None,
+                             f"the analyzer could not read this migration: {exc}").to_dict()]
+        for data in found:
+            data["approved"] = approved
+            if data["severity"] == "data-loss":
+                data.update(_at_risk(ctx, data["object"]))
+                if not approved:
+                    risky.append(f"{rev.revision}: {data['message']}{_risk_text(data)}")
+            ctx.findings.append(data)
+    if risky:
+        return CheckResult("pending-safe", FAIL,
+                           f"{len(risky)} pending change(s) would delete data and are not approved.",
+                           "; ".join(risky) + ". Review them, then 'python -m opsconsole approve REV --by NAME "
+                           "--reason TEXT' (or rewrite the migration).")
+    approved_count = sum(1 for f in ctx.findings if f["severity"] == "data-loss")
+    detail = f"{approved_count} data-loss change(s) approved." if approved_count else "No data-loss change found."
+    return CheckResult("pending-safe", PASS, "No pending migration deletes data without approval.", detail)
+
+
+def check_tenant_isolation(ctx: Context) -> CheckResult:
+    """Test and real data share one database; only the tenant column keeps them apart."""
+    from opsconsole.tenants import isolation
+
+    report = isolation(ctx.settings, conn=ctx.conn)
+    if report.ok:
+        return CheckResult("tenant-isolation", PASS, "Every table keeps its rows apart by tenant.",
+                           f"column: {ctx.settings.tenant_column}")
+    return CheckResult("tenant-isolation", WARN, "Some rows or tables are not separated by tenant.",
+                       "; ".join(report.warnings))
+
+
+def check_rls_enabled(ctx: Context) -> CheckResult:
+    """On Supabase, tables in public without row-level security can be read through the API keys."""
+    conn = ctx.conn
+    if not conn.exec_driver_sql("SELECT to_regnamespace('auth') IS NOT NULL").scalar():
+        return CheckResult("rls-enabled", PASS, "Not a Supabase database; row-level security not required.",
+                           "No auth schema.")
+    rows = conn.exec_driver_sql("""SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relrowsecurity
+          AND c.relname <> 'alembic_version' ORDER BY 1""").scalars().all()
+    if not rows:
+        return CheckResult("rls-enabled", PASS, "Every public table has row-level security on.", "")
+    return CheckResult("rls-enabled", WARN,
+                       f"{len(rows)} public table(s) can be read by anyone holding the API key.",
+                       f"RLS off on: {', '.join(rows)}. Run 'ALTER TABLE … ENABLE ROW LEVEL SECURITY' and add policies.")
+
+
+def _at_risk(ctx: Context, obj: str | None) -> dict[str, Any]:
+    """Return rows and tenants at risk for a data-loss finding on a table or column."""
+    if not obj or ctx.conn is None:
+        return {}
+    from opsconsole.tenants import blast_radius
+
+    parts = obj.split(".")
+    schema = parts[0] if len(parts) >= 2 else "public"
+    table = parts[1] if len(parts) >= 2 else parts[0]
+    column = parts[2] if len(parts) == 3 else None
+    if schema not in ctx.settings.schemas:
+        return {}  # outside OPSCONSOLE_SCHEMAS (e.g. Supabase's auth): never read
+    try:
+        radius = blast_radius(ctx.settings, f"{schema}.{table}", column, conn=ctx.conn)
+    except OpsConsoleError:
+        return {}
+    data = radius.to_dict()
+    return {"rows_at_risk": data.get("rows"), "tenants_at_risk": data.get("tenants")}
+
+
+def _risk_text(data: dict[str, Any]) -> str:
+    rows, tenants = data.get("rows_at_risk"), data.get("tenants_at_risk")
+    if rows is None:
+        return ""
+    return f" ({rows} row(s) of {tenants if tenants is not None else '?'} tenant(s) at risk)"

@@ -1,0 +1,154 @@
+"""Every CLI command imports only what it needs: run it in a fresh interpreter, then read sys.modules.
+
+A command that starts slowly because it drags in the analyzer, pandas, Streamlit or the model
+comparison fails here, long before anyone measures it. Each command runs for real (a migrated
+database, exit code checked), through `opsconsole.cli.main`, in its own subprocess.
+
+Not checked: `alembic.autogenerate` for `status`. Alembic's package itself imports it
+(`alembic/__init__.py` → `context` → `ddl.postgresql` → `autogenerate`), so any command that reads
+the script directory loads it; what `status` must not do is *run* a comparison — load the project's
+models or opsconsole's drift module — and that is checked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from opsconsole.settings import load_settings
+from opsconsole.alembic_env import upgrade
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRST_REVISION = "8a4e6d21c5b3"  # tenants/users; any file the analyzer can read
+
+# Run one command through the CLI, then write its exit code and every loaded module as JSON.
+WRAPPER = """
+import json, sys
+from opsconsole.cli import main
+code = main(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+"""
+
+NEVER = {"streamlit", "pandas", "numpy", "pyarrow", "altair"}  # the console's UI stack, never the CLI's
+ANALYZER = {"opsconsole.analyze", "pglast"}
+COMPARISON = {"models"}  # the shipped project's models: imported only when its env.py runs a comparison
+ALEMBIC = {"alembic", "mako"}
+
+# command -> (argv, allowed exit codes, modules it must not import: a name also bans its submodules)
+COMMANDS: dict[str, tuple[list[str], set[int], set[str]]] = {
+    "status": (["status", "--json"], {0}, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard",
+                                                                         "opsconsole.alembic_env.worker"}),
+    # one catalog query on a bare psycopg2 connection: not even SQLAlchemy
+    "counts": (["counts", "--json"], {0},
+               NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy", "opsconsole.alembic_env", "opsconsole.guard"}),
+    "counts --exact": (["counts", "--exact", "--json"], {0}, NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy"}),
+    "history": (["history", "--json"], {0}, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard"}),
+    # at head nothing is pending, so the analyzer has nothing to read
+    "guard": (["guard", "--json"], {0, 1}, NEVER | ANALYZER),
+    "guard --check at-head": (["guard", "--check", "at-head", "--json"], {0},
+                              NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants"}),
+    "analyze": (["analyze", "{file}", "--json"], {0, 1}, NEVER | {"psycopg2", "opsconsole.db", "pgserver",
+                                                                  "opsconsole.tenants", "opsconsole.alembic_env"}),
+    "upgrade": (["upgrade", "--by", "test", "--json"], {0}, NEVER | ANALYZER | {"opsconsole.tenants"}),
+    "approve": (["approve", FIRST_REVISION, "--by", "test", "--reason", "reviewed", "--json"], {0},
+                NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard"}),
+}
+
+
+@pytest.fixture(scope="module")
+def migrated_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:
+    """One database, migrated to head with the shipped project, shared by this module's commands."""
+    name = f"oc_test_{uuid.uuid4().hex[:12]}"
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(_settings(url), by="test")
+        yield url
+    finally:
+        from opsconsole import db
+
+        db.dispose_engines()
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _env(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPSCONSOLE_") and k != "DATABASE_URL"}
+    env.update(OPSCONSOLE_ALEMBIC_INI=str(ROOT / "alembic.ini"), OPSCONSOLE_START_SCRIPT=str(ROOT / "start.sh"),
+               OPSCONSOLE_GLOBAL_TABLES="plans", **values)
+    return env
+
+
+def _settings(url: str):  # noqa: ANN202 - Settings
+    return load_settings(env=_env(DATABASE_URL=url), secrets={}, base_dir=ROOT)
+
+
+def _loaded(argv: list[str], env: dict[str, str], tmp_path: Path) -> tuple[int, set[str]]:
+    """Run `python -m opsconsole ARGV` through the wrapper; return its exit code and sys.modules."""
+    report = tmp_path / f"modules-{uuid.uuid4().hex[:8]}.json"
+    proc = subprocess.run([sys.executable, "-c", WRAPPER, str(report), *argv], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+    assert report.exists(), f"{argv} crashed:\n{proc.stderr[-2000:]}"
+    data = json.loads(report.read_text())
+    return data["code"], set(data["modules"])
+
+
+def _banned(modules: set[str], banned: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == b or m.startswith(b + ".") for b in banned))
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_command_imports_only_what_it_needs(command: str, migrated_url: str, tmp_path: Path) -> None:
+    argv, codes, banned = COMMANDS[command]
+    file = next((ROOT / "alembic" / "versions").glob(f"*_{FIRST_REVISION}_*.py"))
+    argv = [str(file) if a == "{file}" else a for a in argv]
+    code, modules = _loaded(argv, _env(DATABASE_URL=migrated_url, OPSCONSOLE_HOME=str(tmp_path / "home")), tmp_path)
+    assert code in codes, f"{command} exited {code}"
+    assert "opsconsole.cli" in modules  # the wrapper really ran the command in this interpreter
+    assert _banned(modules, banned) == [], f"{command} imported modules it does not need"
+
+
+def test_demo_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """`demo` only runs on the embedded server: migrate it in one process, seed it in another."""
+    home = Path(tempfile.mkdtemp(prefix="oc-imp-", dir="/tmp"))  # short: the server's Unix socket lives here
+    try:
+        env = _env(OPSCONSOLE_HOME=str(home))
+        assert _loaded(["upgrade", "--by", "test", "--json"], env, tmp_path)[0] == 0
+        code, modules = _loaded(["demo", "--json"], env, tmp_path)
+        assert code == 0
+        assert "pgserver" in modules
+        assert _banned(modules, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard"}) == []
+    finally:
+        _stop_embedded(home / "pgdata")
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _stop_embedded(pgdata: Path) -> None:
+    """Stop the embedded server the subprocesses left running, if any (fast shutdown)."""
+    pidfile = pgdata / "postmaster.pid"
+    if pidfile.exists():
+        try:
+            os.kill(int(pidfile.read_text().split()[0]), signal.SIGINT)
+        except (ProcessLookupError, ValueError, OSError):
+            pass
+
+
+def test_the_check_sees_what_a_command_loads(tmp_path: Path) -> None:
+    """The wrapper really reports what a command loaded: `analyze` does load the analyzer."""
+    code, modules = _loaded(["analyze", str(next((ROOT / "alembic" / "versions").glob("*.py"))), "--json"],
+                            _env(), tmp_path)
+    assert code in (0, 1)
+    assert _banned(modules, ANALYZER) != []
