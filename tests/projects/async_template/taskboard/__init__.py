@@ -1,0 +1,1 @@
+"""Boards and their tasks, served by an async web app."""

@@ -1,0 +1,1 @@
+"""Saved reports and their runs."""

@@ -1,0 +1,2 @@
+"""mltrack: experiment tracking."""
+__version__ = "0.4.0"

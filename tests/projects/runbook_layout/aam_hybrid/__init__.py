@@ -1,0 +1,1 @@
+"""Hybrid asset-and-account manager (background workers)."""
