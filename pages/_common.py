@@ -10,7 +10,7 @@ import streamlit as st
 
 from opsconsole.auth import User
 from opsconsole.errors import OpsConsoleError, describe, one_paragraph
-from opsconsole.settings import Settings, redact
+from opsconsole.settings import Settings
 
 T = TypeVar("T")
 BADGE = {"pass": ":green-badge[PASS]", "warn": ":orange-badge[WARN]", "fail": ":red-badge[FAIL]",

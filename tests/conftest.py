@@ -63,20 +63,6 @@ def _with_database(url: str, name: str) -> str:
     return parsed.set(database=name).render_as_string(hide_password=False)
 
 
-@pytest.fixture
-def db_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:
-    """A brand-new empty database for this test, dropped afterwards."""
-    name = f"oc_test_{uuid.uuid4().hex[:12]}"
-    with admin_engine.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield _with_database(server_url, name)
-    finally:
-        db.dispose_engines()
-        with admin_engine.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def rehearsal_home() -> Iterator[Path]:
     """One OPSCONSOLE_HOME for the session's rehearsals: one embedded server for their scratch copies.
@@ -222,13 +208,13 @@ def project_settings(make_settings, alembic_project: AlembicProject) -> Settings
 # --- least privilege: OPSCONSOLE_TEST_ROLE=limited --------------------------------------------------
 # Appended: with OPSCONSOLE_TEST_ROLE=limited every test database is owned by a fresh role that is not a
 # superuser, cannot create databases or roles, and owns that database (so its `public` schema) and nothing
-# more — like Supabase's `postgres` role. The fixture below replaces `db_url` above with that behaviour.
+# more — like Supabase's `postgres` role.
 
 LIMITED = os.environ.get("OPSCONSOLE_TEST_ROLE", "").strip().lower() == "limited"
 
 
 @pytest.fixture
-def db_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:  # noqa: F811 - see the note above
+def db_url(admin_engine: sa.Engine, server_url: str) -> Iterator[str]:
     """A brand-new empty database for this test (owned by a limited role when asked), dropped afterwards."""
     name = f"oc_test_{uuid.uuid4().hex[:12]}"
     role = f"oc_role_{name[8:]}" if LIMITED else None

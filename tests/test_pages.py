@@ -328,7 +328,7 @@ def test_upgrade_applies_and_the_audit_log_names_the_operator(one_pending: Setti
     newest = audit.read_log(one_pending)[0]
     assert (newest.actor, newest.action, newest.from_rev, newest.to_rev, newest.outcome) == (
         "Olga", "upgrade-step", "a1", "a2", "ok")
-    said = text(visit(at, "history"))
+    visit(at, "history")
     assert "Olga" in set(at.dataframe[1].value["who"]) and "a1 → a2" in set(at.dataframe[1].value["from → to"])
 
 
