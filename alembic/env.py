@@ -22,11 +22,16 @@ target_metadata = models.metadata
 
 
 def database_url() -> str:
-    """sqlalchemy.url when set (opsconsole sets it), else DATABASE_URL (Supabase hands out postgres://)."""
+    """sqlalchemy.url when set (opsconsole sets it), else DATABASE_URL, on the psycopg2 driver we ship.
+
+    Supabase and Replit hand out postgres:// and postgresql:// URLs; SQLAlchemy 2.1 rejects the first
+    and maps the second to psycopg 3, which is not installed.
+    """
     url = config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL", "")
     if not url:
         raise RuntimeError("set DATABASE_URL to the database to migrate")
-    return "postgresql://" + url.split("://", 1)[1] if url.startswith("postgres://") else url
+    scheme, _, rest = url.partition("://")
+    return f"postgresql+psycopg2://{rest}" if scheme in ("postgres", "postgresql") else url
 
 
 def run_migrations_offline() -> None:

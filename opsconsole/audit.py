@@ -114,8 +114,11 @@ def ensure_tables(conn: Connection) -> None:
 
 
 def tables_exist(conn: Connection) -> bool:
-    """Whether opsconsole's tables exist in this database."""
-    return bool(conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.audit_log') IS NOT NULL").scalar())
+    """Whether opsconsole's tables exist here and this role may see them (a read-only role may not)."""
+    return bool(conn.exec_driver_sql(f"""SELECT CASE
+        WHEN NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{SCHEMA}') THEN false
+        WHEN NOT has_schema_privilege('{SCHEMA}', 'USAGE') THEN false
+        ELSE to_regclass('{SCHEMA}.audit_log') IS NOT NULL END""").scalar())
 
 
 def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev: str | None = None,
@@ -164,18 +167,11 @@ def interrupted(conn: Connection) -> list[AuditEntry]:
     """Steps that started and never finished while no upgrade is running (their process died)."""
     from opsconsole.alembic_env.lock import holder
 
-    if not tables_exist(conn) or not _readable(conn) or holder(conn) is not None:
+    if not tables_exist(conn) or holder(conn) is not None:
         return []
     rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
         'interrupted', error FROM {SCHEMA}.audit_log WHERE outcome = 'started' ORDER BY id""")
     return [AuditEntry(*row) for row in rows]
-
-
-def _readable(conn: Connection) -> bool:
-    """Whether this role may read the audit log (a read-only role may not: then nothing is reported)."""
-    return bool(conn.exec_driver_sql(
-        f"SELECT has_schema_privilege('{SCHEMA}', 'USAGE') AND has_table_privilege('{SCHEMA}.audit_log', 'SELECT')"
-    ).scalar())
 
 
 def record_applied(conn: Connection, revision: str, path: str, actor: str) -> None:

@@ -277,7 +277,7 @@ def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monke
         code, out, err = run("status")
         assert code == 0 and "at head:  yes" in out, err
         code, out, err = run("approve", "9d3e5f7a1b26", "--by", "Rita", "--reason", "reviewed")
-        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for database" in err
+        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for schema opsconsole" in err
         assert err.count("\n") == 1
     finally:
         db.dispose_engines()

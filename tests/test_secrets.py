@@ -73,7 +73,7 @@ def test_every_path_hides_every_password_form(form: str, failure: str, db_url: s
         return code
 
     assert cli("upgrade", "--by", "ops", "--to", "a1", "--dry-run") == 0  # dry-run SQL carries the URL
-    assert "SELECT 1 -- on postgresql://postgres" in produced[0]
+    assert "SELECT 1 -- on postgresql+psycopg2://postgres" in produced[0]  # normalised for env.py
     assert cli("upgrade", "--by", "ops", "--to", "a1") == 0
     alembic_project.add("a2", upgrade="import os\n" + failure, message="fails with secrets")
     cli("upgrade", "--by", "ops", "--dry-run")  # a2 cannot even render
