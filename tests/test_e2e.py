@@ -132,8 +132,13 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
 
     assert _opsconsole(server, "status")["at_head"], server.log.read_text()[-2000:]
     # Take the last migration back out, so the Upgrade page has something real to apply.
-    # plain `alembic`, as the runbook runs it: the stock env.py reads DATABASE_URL (here the embedded server)
-    embedded = f"postgresql://postgres@/opsconsole?host={(Path(server.env['OPSCONSOLE_HOME']) / 'pgdata').resolve()}"
+    # plain `alembic`, as the runbook runs it: the stock env.py reads DATABASE_URL (here the embedded
+    # server, kept running by this handle: each CLI process above stops it when it exits)
+    import pgserver
+
+    pgdata = (Path(server.env["OPSCONSOLE_HOME"]) / "pgdata").resolve()
+    pgserver.get_server(pgdata)
+    embedded = f"postgresql://postgres@/opsconsole?host={pgdata}"
     down = subprocess.run([sys.executable, "-m", "alembic", "-c", str(ROOT / "alembic.ini"), "downgrade", "-1"],
                           cwd=ROOT, env={**server.env, "DATABASE_URL": embedded}, capture_output=True, text=True,
                           timeout=120)
