@@ -101,3 +101,43 @@ def test_readers_and_one_upgrader_never_see_each_other_or_a_half_applied_step(al
     assert min(calls["status"], calls["guard"], calls["drift"]) >= READERS, calls
     assert alembic_env.status(project_settings).at_head
     print(f"\n{ROUNDS} rounds, {READERS} readers: {calls}, {len(errors)} errors")
+
+
+def test_sessions_share_one_drift_compare_until_the_schema_changes(alembic_project, project_settings,
+                                                                   monkeypatch) -> None:
+    """Many sessions asking at once start one worker; a DDL change is seen at once, not after a timeout."""
+    from opsconsole.alembic_env import runner
+
+    alembic_project.models("""
+        import sqlalchemy as sa
+        metadata = sa.MetaData()
+        sa.Table('t1', metadata, sa.Column('id', sa.Integer))
+        """)
+    alembic_project.add("a1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")
+    alembic_env.upgrade(project_settings, by="setup")
+    started = []
+    real_run = runner.run
+
+    def counting_run(settings, op, *args, **kwargs):  # the real worker, counted
+        started.append(op)
+        return real_run(settings, op, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "run", counting_run)
+    barrier = threading.Barrier(READERS)
+    reports = []
+
+    def session() -> None:
+        barrier.wait()
+        reports.append(alembic_env.check_drift(project_settings))
+
+    threads = [threading.Thread(target=session) for _ in range(READERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert len(reports) == READERS and all(r.compared and r.ok for r in reports)
+    assert started == ["drift"]
+    with db.connect(project_settings) as conn, conn.begin():
+        conn.exec_driver_sql("ALTER TABLE t1 ADD COLUMN by_hand text")
+    report = alembic_env.check_drift(project_settings)
+    assert [i.kind for i in report.items] == ["remove_column"] and started == ["drift", "drift"]

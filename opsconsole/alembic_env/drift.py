@@ -7,6 +7,9 @@ table. opsconsole's own schema and the platform's schemas are never reported.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,19 +80,84 @@ class DriftReport:
 
 
 def check_drift(settings: Settings, conn: Connection | None = None) -> DriftReport:
-    """Compare the models with the live schema and list every difference (in a worker process)."""
-    if not runner.inline():
-        return DriftReport.from_dict(runner.run(settings, "drift"))
-    from .project import load_project
+    """Compare the models with the live schema and list every difference (in a worker process).
 
+    In the console many sessions ask at once: a result is shared while the live schema's catalog
+    signature and the project's Python files are unchanged (for at most CACHE_SECONDS: a schema outside
+    OPSCONSOLE_SCHEMAS or a module outside the project's folders is not in the signature), and only
+    one worker computes it at a time.
+    """
     from opsconsole.db import read_only
 
+    from .project import fingerprint, load_project, source_stamp
+
     project = load_project(settings)
+    if not runner.inline():
+        if conn is None:
+            with read_only(settings) as ro:
+                signature = schema_signature(ro, settings)
+        else:
+            signature = schema_signature(conn, settings)
+        key = (str(project.ini), settings.database_url or str(settings.home), fingerprint(project),
+               source_stamp(project), signature)
+        return _shared.get(key, lambda: DriftReport.from_dict(runner.run(settings, "drift")))
     with runner.inline_environment(settings, project):
         if conn is not None:
             return _compare(settings, project, conn)
         with read_only(settings) as ro:
             return _compare(settings, project, ro)
+
+
+def schema_signature(conn: Connection, settings: Settings) -> str:
+    """A digest of the catalog rows that describe the inspected schemas: any DDL there changes it."""
+    schemas = list(settings.schemas)
+    return str(conn.exec_driver_sql(
+        """SELECT md5(coalesce(string_agg(x, ',' ORDER BY x), '')) FROM (
+             SELECT 'c' || c.oid || ':' || c.xmin AS x FROM pg_class c
+               JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY(%(s)s)
+             UNION ALL SELECT 'a' || a.attrelid || '.' || a.attnum || ':' || a.xmin FROM pg_attribute a
+               JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = ANY(%(s)s) AND a.attnum > 0
+             UNION ALL SELECT 'k' || k.oid || ':' || k.xmin FROM pg_constraint k
+               JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname = ANY(%(s)s)
+             UNION ALL SELECT 'd' || d.oid || ':' || d.xmin FROM pg_attrdef d
+               JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = ANY(%(s)s)) parts""", {"s": schemas}).scalar())
+
+
+class _SharedResults:
+    """Results shared by every session of this process for CACHE_SECONDS; one computation per key at a time."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._results: dict[Any, tuple[float, DriftReport]] = {}
+        self._computing: dict[Any, threading.Lock] = {}
+
+    def get(self, key: Any, compute: Callable[[], DriftReport]) -> DriftReport:
+        with self._lock:
+            found = self._fresh(key)
+            if found is not None:
+                return found
+            gate = self._computing.setdefault(key, threading.Lock())
+        with gate:  # the first caller computes; the others wait for it instead of starting workers of their own
+            with self._lock:
+                found = self._fresh(key)
+            if found is not None:
+                return found
+            report = compute()
+            with self._lock:
+                self._results = {k: v for k, v in self._results.items() if time.monotonic() - v[0] < CACHE_SECONDS}
+                self._results[key] = (time.monotonic(), report)
+                self._computing.pop(key, None)
+            return report
+
+    def _fresh(self, key: Any) -> DriftReport | None:
+        hit = self._results.get(key)
+        return hit[1] if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS else None
+
+
+CACHE_SECONDS = 30.0
+_shared = _SharedResults()
 
 
 def drift_here(settings: Settings, project: Project, args: dict[str, Any], say: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ the project's code, so it is cheap and safe to call from any session thread.
 from __future__ import annotations
 
 import ast
+import os
 import threading
 import warnings
 from dataclasses import dataclass
@@ -238,3 +239,26 @@ def fingerprint(project: Project) -> tuple[Any, ...]:
     """Names, sizes and mtimes of the ini, env.py and every revision file: any edit changes it."""
     paths = [project.ini, project.env_py, *revision_files(project)]
     return tuple((str(p), _stamp(p)) for p in paths)
+
+
+_SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".opsconsole", "site-packages", ".tox"}
+
+
+def source_stamp(project: Project, depth: int = 3, limit: int = 3000) -> tuple[Any, ...]:
+    """Sizes and mtimes of the Python files near the project (its models live there): an edit changes it."""
+    entries: list[tuple[str, Any]] = []
+    folders = [(p, 0) for p in dict.fromkeys([project.workdir, *project.sys_paths])]
+    while folders and len(entries) < limit:
+        folder, level = folders.pop()
+        try:
+            with os.scandir(folder) as it:
+                for entry in it:
+                    if entry.is_dir(follow_symlinks=False):
+                        if level < depth and entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                            folders.append((Path(entry.path), level + 1))
+                    elif entry.name.endswith(".py"):
+                        st = entry.stat()
+                        entries.append((entry.path, (st.st_mtime_ns, st.st_size)))
+        except OSError:
+            continue
+    return tuple(sorted(entries))
