@@ -271,3 +271,75 @@ def test_backup_schema_is_never_drift() -> None:
     project = SimpleNamespace(version_table="alembic_version", version_table_schema=None)
     assert _ours(DriftItem("remove_table", "opsconsole_backup.b1_people", "x"), project)
     assert not _ours(DriftItem("remove_table", "public.people", "x"), project)
+
+
+@pytest.fixture
+def console(monkeypatch, alembic_project, project_settings, tmp_path):
+    """app.py's environment for this project, routed like a running server (see tests/test_pages.py)."""
+    import os
+
+    from streamlit.runtime.pages_manager import PagesManager
+
+    for name in list(os.environ):
+        if name.startswith("OPSCONSOLE_") and name != "OPSCONSOLE_TEST_DATABASE_URL":
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    for name, value in {"DATABASE_URL": project_settings.database_url, "OPSCONSOLE_ALEMBIC_INI": str(alembic_project.ini),
+                        "OPSCONSOLE_HOME": str(tmp_path / "home"), "OPSCONSOLE_VIEWER_PASSWORD": "viewer-pw-1",
+                        "OPSCONSOLE_OPERATOR_PASSWORD": "operator-pw-2"}.items():
+        monkeypatch.setenv(name, value)
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+    return project_settings
+
+
+def open_backups(role: str):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from opsconsole.auth import User
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90)
+    at.session_state["user"] = User("Olga" if role == "operator" else "Vera", role)
+    at.run()
+    at.switch_page("pages/backups.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == ["Backups"]
+    return at
+
+
+def test_console_page_lists_filters_by_tenant_restores_and_deletes(alembic_project, console) -> None:
+    settings = console
+    alembic_project.add("p1", upgrade=PEOPLE)
+    alembic_project.add("p2", upgrade='op.drop_table("people")')
+    upgrade(settings, by="setup", target="p1")
+    before = query(settings, ALL)
+    upgrade(settings, by="olga", confirm="p2")
+    [b] = backup.list_backups(settings)
+
+    viewer = open_backups("viewer")
+    table = viewer.dataframe[0].value
+    assert list(table["table"]) == ["public.people"] and list(table["rows"]) == [40]
+    assert "Only operators can restore or delete backups." in [i.value for i in viewer.info]
+    assert all(btn.key not in ("backup_restore", "backup_delete") for btn in viewer.button)
+    viewer.button(key="backup_csv").click().run()
+    assert viewer.session_state["backup_csv_ready"][1].startswith("id,tenant_id,email,score")
+
+    at = open_backups("operator")
+    at.text_input(key="backup_tenant").input("3").run()
+    assert list(at.dataframe[0].value["rows"]) == [10]
+    at.checkbox(key="backup_only_tenant").check().run()
+    at.button(key="backup_restore").click().run()
+    assert [t.value for t in at.text][-1] == f"backup {b.id}: recreated public.people; restored 10 row(s) of tenant 3 " \
+                                             "into public.people, skipped 0"
+    assert query(settings, ALL) == [r for r in before if r[1] == 3]
+    at.checkbox(key="backup_sure").check().run()
+    at.button(key="backup_delete").click().run()
+    assert not at.exception and backup.list_backups(settings) == []
+    assert f"deleted backup {b.id} of public.people" in [t.value for t in at.text]

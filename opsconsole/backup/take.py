@@ -89,8 +89,8 @@ def take(conn: Connection, settings: Settings, copy: Copy, by: str) -> tuple[int
     name = f"b{backup_id}_{copy.table}"[:63]
     target = store.qualified(BACKUP_SCHEMA, name)
     selected = ", ".join(store.quote(c) for c in kept)
-    conn.exec_driver_sql(f"CREATE TABLE {target} AS SELECT {selected} FROM {store.qualified(copy.schema, copy.table)}")
-    rows = int(conn.exec_driver_sql(f"SELECT count(*) FROM {target}").scalar())
+    rows = conn.exec_driver_sql(f"CREATE TABLE {target} AS SELECT {selected} "
+                                f"FROM {store.qualified(copy.schema, copy.table)}").rowcount  # the copy's row count
     size = int(conn.exec_driver_sql("SELECT pg_table_size(to_regclass(%(t)s))", {"t": target}).scalar() or 0)
     if settings.tenant_column in kept:
         conn.exec_driver_sql(
