@@ -15,10 +15,10 @@ from opsconsole.errors import UpgradeFailed, UpgradeRefused
 
 PEOPLE = '''
 op.execute("""CREATE TABLE people (id integer PRIMARY KEY, tenant_id integer NOT NULL, email varchar(200) NOT NULL,
-    score numeric(10,2), joined timestamptz, tags text[], prefs jsonb)""")
+    score numeric(10,2), joined timestamptz, tags text[], prefs jsonb, blob bytea)""")
 op.execute("""INSERT INTO people SELECT g, g % 4, 'person-' || g || '@example.com', g * 1.25,
-    timestamptz '2025-01-01 00:00+00' + g * interval '1 hour', ARRAY['t' || g, 'x'], jsonb_build_object('n', g)
-    FROM generate_series(1, 40) g""")
+    timestamptz '2025-01-01 00:00+00' + g * interval '1 hour', ARRAY['t' || g, 'x'], jsonb_build_object('n', g),
+    decode(md5(g::text), 'hex') FROM generate_series(1, 40) g""")
 op.execute("UPDATE people SET score = NULL, tags = NULL WHERE id % 7 = 0")
 '''
 ALL = "SELECT * FROM people ORDER BY id"
@@ -64,6 +64,7 @@ def test_dropped_table_is_copied_whole_and_recreated_exactly(alembic_project, pr
     assert b.rows == 40 and b.bytes > 0 and b.created_by == "olga"
     assert b.tenants == {"0": 10, "1": 10, "2": 10, "3": 10}
     assert copy_rows(project_settings, b) == before
+    assert b.csv_note == "blob: binary data is written hex-escaped (\\x…)"  # the download says so; restore is exact
     assert query(project_settings, "SELECT to_regclass('public.people')") == [(None,)]
 
     dry = backup.restore(project_settings, b.id, by="olga", dry_run=True)
@@ -96,8 +97,8 @@ def test_dropped_column_kept_by_key_and_written_back_once_it_exists(alembic_proj
     run_sql(project_settings, "ALTER TABLE people DROP COLUMN email; ALTER TABLE people ADD COLUMN email varchar(200)")
     done = backup.restore(project_settings, b.id, by="olga")
     assert (done.restored, done.skipped) == (40, 0)
-    assert query(project_settings, "SELECT id, tenant_id, email, score, joined, tags, prefs FROM people ORDER BY id") \
-        == before
+    assert query(project_settings, "SELECT id, tenant_id, email, score, joined, tags, prefs, blob FROM people "
+                                   "ORDER BY id") == before
     outcomes = [e.outcome for e in audit.read_log(project_settings) if e.action == "restore"]
     assert outcomes == ["ok", "refused", "refused"]
 
@@ -142,6 +143,18 @@ def test_narrowing_type_change_is_undone_after_the_downgrade(alembic_project, pr
     assert definition(project_settings) == shape
 
 
+@pytest.mark.parametrize(("step", "kind", "rule"), [
+    ("with op.batch_alter_table('people') as batch:\n    batch.drop_column('email')", "columns", "drop-column"),
+    ("conn = op.get_bind()\nconn.execute(sa.text('DELETE FROM people'))", "rows", "delete-without-where"),
+], ids=["batch-drop-column", "get-bind-delete"])
+def test_batch_mode_and_data_steps_through_get_bind_are_backed_up(alembic_project, project_settings, step: str,
+                                                                  kind: str, rule: str) -> None:
+    before, _, [b] = people_then(alembic_project, project_settings, step)
+    assert (b.kind, b.rules, b.rows) == (kind, (rule,), 40)
+    kept = [(r[0], r[2], r[1]) for r in before] if kind == "columns" else before
+    assert copy_rows(project_settings, b) == kept
+
+
 def test_table_without_primary_key_whole_rows_full_row_match(alembic_project, project_settings) -> None:
     alembic_project.add_customers("c1")
     alembic_project.add("c2", upgrade="op.drop_column('customers', 'email')\nop.execute('TRUNCATE customers')")
@@ -182,6 +195,11 @@ def test_size_first_over_the_limit_refuses_unless_no_backup_is_confirmed(alembic
     assert plan["rows"] == 40 and plan["bytes"] > 1024 and plan["max_bytes"] == 1024
     assert plan["over_limit"] == ["p2"] and [c["table"] for c in plan["copies"]] == ["public.people"]
     assert any("--no-backup p2" in w for w in dry.warnings)
+    findings = [f for f in dry.findings if f["severity"] == "data-loss"]
+    with db.read_only(settings) as conn:
+        note = backup.size_note(conn, settings, findings, ["p2"])
+    assert note.startswith(" Before each step the upgrade backs up what it destroys: 40 row(s), about ")
+    assert "(limit 1.0 KiB per revision); over the limit for p2" in note
     with pytest.raises(UpgradeRefused, match="OPSCONSOLE_BACKUP_MAX_BYTES") as refused:
         upgrade(settings, by="olga", confirm="p2")
     assert refused.value.reason == "backup" and query(settings, "SELECT count(*) FROM people") == [(40,)]
@@ -240,6 +258,7 @@ def test_cli_lists_downloads_restores_and_deletes(alembic_project, project_setti
     code, out, _ = run("backups", "--json")
     [listed] = json.loads(out)["backups"]
     assert code == 0 and listed["kept"] == "id + score" and listed["rows"] == 40 and listed["created_by"] == "olga"
+    assert listed["csv_note"] == "" and listed["tenants"] == {"0": 10, "1": 10, "2": 10, "3": 10}
     bid = str(listed["id"])
     code, out, _ = run("backups", "--tenant", "3")
     assert code == 0 and f"{bid}  p2  public.people  id + score  10 row(s) of tenant 3" in out
@@ -343,3 +362,24 @@ def test_console_page_lists_filters_by_tenant_restores_and_deletes(alembic_proje
     at.button(key="backup_delete").click().run()
     assert not at.exception and backup.list_backups(settings) == []
     assert f"deleted backup {b.id} of public.people" in [t.value for t in at.text]
+
+
+def test_restore_and_delete_wait_for_the_upgrade_lock(project_settings, db_url) -> None:
+    import sqlalchemy as sa
+
+    from opsconsole.alembic_env import LOCK_KEY
+
+    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    with engine.connect() as holder:
+        holder.exec_driver_sql("SELECT set_config('application_name', 'opsconsole upgrade since 10:00 by ann', false)")
+        holder.exec_driver_sql(f"SELECT pg_advisory_lock({LOCK_KEY})")
+        holder.commit()
+        with pytest.raises(BackupError, match="already running since 10:00 by ann"):
+            backup.restore(project_settings, 1, by="olga")
+        with pytest.raises(BackupError, match="already running since 10:00 by ann"):
+            backup.delete_backup(project_settings, 1, by="olga")
+    engine.dispose()
+    with pytest.raises(BackupError, match="there is no backup 1"):  # lock free again: now the id is looked up
+        backup.restore(project_settings, 1, by="olga")
+    with pytest.raises(BackupError, match="say who"):
+        backup.restore(project_settings, 1, by=" ")

@@ -8,12 +8,12 @@
 """
 
 from .manage import backup_csv, delete_backup, list_backups, tenant_losses
-from .plan import BackupPlan, Copy, human, plan, plan_for_upgrade
+from .plan import BackupPlan, Copy, human, plan, plan_for_upgrade, size_note
 from .restore import RestoreResult, restore
 from .store import BACKUP_SCHEMA, Backup, BackupError
 from .take import Taker, prepare
 
 __all__ = [
     "BACKUP_SCHEMA", "Backup", "BackupError", "BackupPlan", "Copy", "RestoreResult", "Taker", "backup_csv",
-    "delete_backup", "human", "list_backups", "plan", "plan_for_upgrade", "prepare", "restore", "tenant_losses",
+    "delete_backup", "human", "list_backups", "plan", "plan_for_upgrade", "prepare", "restore", "size_note", "tenant_losses",
 ]

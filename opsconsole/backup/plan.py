@@ -157,6 +157,20 @@ def plan_for_upgrade(conn: Connection, settings: Settings, findings: Iterable[di
         return plan(conn, settings, findings, revisions, no_backup)
 
 
+def size_note(conn: Connection, settings: Settings, findings: Iterable[dict[str, Any]],
+              revisions: Sequence[str]) -> str:
+    """One sentence for the guard's pending-safe detail: what the upgrade will copy first, against the limit."""
+    planned = plan(conn, settings, findings, revisions)
+    if not planned.copies:
+        return ""
+    over = planned.over_limit
+    tail = (f"; over the limit for {', '.join(over)}: the upgrade refuses unless the operator confirms no backup "
+            f"(--no-backup {','.join(over)})" if over else "")
+    problem = f"; {planned.problem}" if planned.problem else ""
+    return (f" Before each step the upgrade backs up what it destroys: {planned.rows:,} row(s), about "
+            f"{human(planned.bytes)} in all (limit {human(planned.max_bytes)} per revision){tail}{problem}.")
+
+
 def columns_to_keep(requested: Sequence[str], columns: list[dict[str, Any]], key: list[str],
                     tenant_column: str) -> tuple[list[str], list[str], list[str]] | None:
     """Return (key, value columns, kept columns) of a column backup, or None when no such column exists.

@@ -22,7 +22,7 @@ BACKUP_SCHEMA = "opsconsole_backup"
 ROWS, COLUMNS = "rows", "columns"  # whole rows / primary key + the columns' values
 _DDL_LOCK = 0x6F7073636F6E62  # serialises the creation of the catalogue
 _NOT_CSV = {"bytea": "binary data is written hex-escaped (\\x…)",
-            "money": "money is written in the server's locale format"}
+            "money": "money is written in the server's locale format (lc_monetary)"}
 
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {CATALOGUE_SCHEMA};
@@ -88,8 +88,6 @@ class Backup:
     def csv_note(self) -> str:
         """Why a CSV download would not round-trip exactly (empty when it does); restore is always exact."""
         notes = [f"{c['name']}: {_NOT_CSV[c['type']]}" for c in self.columns if c.get("type") in _NOT_CSV]
-        notes += [f"{c['name']}: type {c['type']} is written in its text form" for c in self.columns
-                  if c.get("category") in ("U", "G", "C")]
         return "; ".join(notes)
 
     def to_dict(self) -> dict[str, Any]:
