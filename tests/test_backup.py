@@ -72,7 +72,9 @@ def test_dropped_table_is_copied_whole_and_recreated_exactly(alembic_project, pr
     assert query(project_settings, "SELECT to_regclass('public.people')") == [(None,)]  # a dry run changes nothing
 
     done = backup.restore(project_settings, b.id, by="olga")
-    assert (done.restored, done.skipped, done.created_table, done.warnings) == (40, 0, True, ())
+    assert (done.restored, done.skipped, done.created_table) == (40, 0, True)
+    assert done.warnings == ("public.people was recreated with its columns, types, NOT NULL and primary key only: "
+                             "add defaults, other indexes, foreign keys, policies and grants back with a migration",)
     assert query(project_settings, ALL) == before
     assert definition(project_settings) == shape  # columns, types with typmods, NOT NULL, primary key
     again = backup.restore(project_settings, b.id, by="olga")
@@ -114,11 +116,16 @@ def test_deleted_rows_come_back_per_tenant_then_skipping_keys_that_exist(alembic
     one = backup.restore(project_settings, b.id, by="olga", tenant="2")
     assert (one.restored, one.skipped) == (10, 0)
     assert query(project_settings, ALL) == [r for r in before if r[1] == 2]
-    run_sql(project_settings, "INSERT INTO people (id, tenant_id, email) VALUES (1, 1, 'new@example.com')")
+    run_sql(project_settings, "CREATE SEQUENCE people_id_seq OWNED BY people.id; "
+                              "ALTER TABLE people ALTER id SET DEFAULT nextval('people_id_seq');"
+                              "INSERT INTO people (id, tenant_id, email) VALUES (1, 1, 'new@example.com')")
     rest = backup.restore(project_settings, b.id, by="olga")
     assert (rest.restored, rest.skipped) == (29, 11)
+    assert rest.warnings == ("sequence public.people_id_seq advanced to 40 past the restored id values",)
     now = query(project_settings, ALL)
     assert now[1:] == before[1:] and now[0][2] == "new@example.com"  # an existing key is never overwritten
+    run_sql(project_settings, "INSERT INTO people (tenant_id, email) VALUES (1, 'next@example.com')")
+    assert query(project_settings, "SELECT max(id) FROM people") == [(41,)]  # no collision with restored keys
 
 
 def test_unconditional_update_values_are_written_back(alembic_project, project_settings) -> None:

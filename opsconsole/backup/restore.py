@@ -103,6 +103,8 @@ def _restore(conn: Connection, backup: Backup, dry_run: bool, tenant: str | None
                               "creates it), then restore its columns.")
         _create(conn, schema, table, backup)
         created = True
+        warnings.append(f"{backup.table} was recreated with its columns, types, NOT NULL and primary key only: add "
+                        "defaults, other indexes, foreign keys, policies and grants back with a migration")
     have = {c["name"]: c for c in store.table_columns(conn, schema, table)}
     filt, params = "", {}
     if tenant is not None:
@@ -127,6 +129,7 @@ def _restore(conn: Connection, backup: Backup, dry_run: bool, tenant: str | None
         restored = conn.exec_driver_sql(
             f"INSERT INTO {target} ({names}) OVERRIDING SYSTEM VALUE SELECT {', '.join('b.' + store.quote(c) for c in cols)} "
             f"FROM {source} b WHERE NOT EXISTS (SELECT 1 FROM {target} t WHERE {match}){filt}", params).rowcount
+        warnings += _advance_sequences(conn, target, cols)
     else:
         missing = [c for c in backup.value_columns if c not in have]
         if missing:
@@ -150,6 +153,22 @@ def _restore(conn: Connection, backup: Backup, dry_run: bool, tenant: str | None
                                         params).rowcount
     return RestoreResult(backup.id, backup.table, backup.kind, restored, max(total - restored, 0), created, dry_run,
                          None if tenant is None else str(tenant), tuple(warnings))
+
+
+def _advance_sequences(conn: Connection, target: str, columns: list[str]) -> list[str]:
+    """Move serial/identity sequences past the restored keys, so the next insert does not collide."""
+    moved = []
+    for column in columns:
+        seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%(t)s, %(c)s)", {"t": target, "c": column}).scalar()
+        if seq is None:
+            continue
+        value = conn.exec_driver_sql(
+            f"""SELECT setval(s, m) FROM (SELECT %(seq)s::regclass AS s,
+                   (SELECT max({store.quote(column)}) FROM {target})::bigint AS m) x
+                WHERE m IS NOT NULL AND m > COALESCE(pg_sequence_last_value(s), 0)""", {"seq": seq}).scalar()
+        if value is not None:
+            moved.append(f"sequence {seq} advanced to {value} past the restored {column} values")
+    return moved
 
 
 def _same(column: str, have: dict[str, dict[str, Any]]) -> str:
