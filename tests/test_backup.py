@@ -390,3 +390,22 @@ def test_restore_and_delete_wait_for_the_upgrade_lock(project_settings, db_url) 
         backup.restore(project_settings, 1, by="olga")
     with pytest.raises(BackupError, match="say who"):
         backup.restore(project_settings, 1, by=" ")
+
+
+def test_dropped_schema_each_table_kept_and_recreated(alembic_project, make_settings) -> None:
+    settings = make_settings(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini), OPSCONSOLE_SCHEMAS="public,sales")
+    alembic_project.add("s1", upgrade='''op.execute("""CREATE SCHEMA sales; CREATE TABLE sales.orders (id bigint PRIMARY KEY,
+        tenant_id int, total numeric(12,2) NOT NULL); INSERT INTO sales.orders SELECT g, g % 3, g * 9.99
+        FROM generate_series(1, 30) g; CREATE TABLE sales.notes (body text)""")''')
+    alembic_project.add("s2", upgrade='op.execute("DROP SCHEMA sales CASCADE")')
+    upgrade(settings, by="setup", target="s1")
+    before = query(settings, "SELECT * FROM sales.orders ORDER BY id")
+    result = upgrade(settings, by="olga", confirm="s2")
+    assert [c["table"] for c in result.backup["copies"]] == ["sales.notes", "sales.orders"]
+    taken = {b.table: b for b in backup.list_backups(settings)}
+    assert {t: (b.rows, b.rules) for t, b in taken.items()} == {"sales.notes": (0, ("drop-schema",)),
+                                                               "sales.orders": (30, ("drop-schema",))}
+    assert taken["sales.orders"].tenants == {"0": 10, "1": 10, "2": 10}
+    done = backup.restore(settings, taken["sales.orders"].id, by="olga")
+    assert (done.restored, done.created_table) == (30, True)
+    assert query(settings, "SELECT * FROM sales.orders ORDER BY id") == before
