@@ -119,15 +119,16 @@ def _restore(conn: Connection, backup: Backup, dry_run: bool, tenant: str | None
             warnings.append(f"{backup.table} has no column {', '.join(missing)} any more: those values are not "
                             "restored (they stay in the backup)")
         cols = [c for c in backup.value_columns if c in have and not have[c]["generated"]]
-        _check_types(conn, source, target, backup.table, cols)
+        as_text = {c["name"] for c in backup.columns if c.get("user_type")}
+        _check_types(conn, source, target, backup.table, [c for c in cols if c not in as_text])
         key = list(backup.key_columns) if backup.key_columns and all(k in cols for k in backup.key_columns) else []
         if not key:
             warnings.append(f"{backup.table} had no primary key: rows were matched on every column, and a row "
                             "already present is skipped")
-        match = " AND ".join(_same(c, have) for c in (key or cols))
+        match = " AND ".join(_same(c, have, as_text) for c in (key or cols))
         names = ", ".join(store.quote(c) for c in cols)
         restored = conn.exec_driver_sql(
-            f"INSERT INTO {target} ({names}) OVERRIDING SYSTEM VALUE SELECT {', '.join('b.' + store.quote(c) for c in cols)} "
+            f"INSERT INTO {target} ({names}) OVERRIDING SYSTEM VALUE SELECT {', '.join(_value(c, have, as_text) for c in cols)} "
             f"FROM {source} b WHERE NOT EXISTS (SELECT 1 FROM {target} t WHERE {match}){filt}", params).rowcount
         warnings += _advance_sequences(conn, target, cols)
     else:
@@ -135,7 +136,8 @@ def _restore(conn: Connection, backup: Backup, dry_run: bool, tenant: str | None
         if missing:
             raise BackupError(f"{backup.table} has no column {', '.join(missing)}; add it back (downgrade, or a "
                               "migration that adds it), then restore.")
-        _check_types(conn, source, target, backup.table, list(backup.value_columns))
+        as_text = {c["name"] for c in backup.columns if c.get("user_type")}
+        _check_types(conn, source, target, backup.table, [c for c in backup.value_columns if c not in as_text])
         key = [k for k in backup.key_columns if k in have]
         if len(key) != len(backup.key_columns):
             raise BackupError(f"{backup.table} lost its key column(s) {', '.join(backup.key_columns)}; rows cannot "
@@ -147,8 +149,8 @@ def _restore(conn: Connection, backup: Backup, dry_run: bool, tenant: str | None
                                   "restore by hand from the CSV download.")
             warnings.append(f"{backup.table} has no primary key: rows were matched on {', '.join(key)}; duplicate "
                             "rows all receive the backed-up value")
-        sets = ", ".join(f"{store.quote(c)} = b.{store.quote(c)}" for c in backup.value_columns)
-        match = " AND ".join(_same(c, have) for c in key)
+        sets = ", ".join(f"{store.quote(c)} = {_value(c, have, as_text)}" for c in backup.value_columns)
+        match = " AND ".join(_same(c, have, as_text) for c in key)
         restored = conn.exec_driver_sql(f"UPDATE {target} t SET {sets} FROM {source} b WHERE {match}{filt}",
                                         params).rowcount
     return RestoreResult(backup.id, backup.table, backup.kind, restored, max(total - restored, 0), created, dry_run,
@@ -171,11 +173,18 @@ def _advance_sequences(conn: Connection, target: str, columns: list[str]) -> lis
     return moved
 
 
-def _same(column: str, have: dict[str, dict[str, Any]]) -> str:
-    """t.col matches b.col (NULLs included; compared as text where the type has no equality)."""
+def _same(column: str, have: dict[str, dict[str, Any]], as_text: set[str]) -> str:
+    """t.col matches b.col (NULLs included; compared as text where the type has no equality or was kept as text)."""
     q = store.quote(column)
-    cast = "::text" if have.get(column, {}).get("type", "").split("(")[0] in _NO_EQUALITY else ""
+    text = column in as_text or have.get(column, {}).get("type", "").split("(")[0] in _NO_EQUALITY
+    cast = "::text" if text else ""
     return f"t.{q}{cast} IS NOT DISTINCT FROM b.{q}{cast}"
+
+
+def _value(column: str, have: dict[str, dict[str, Any]], as_text: set[str]) -> str:
+    """b.col as the table's column takes it: an application type kept as text is cast back to it."""
+    q = store.quote(column)
+    return f"CAST(b.{q} AS {have[column]['type']})" if column in as_text else f"b.{q}"
 
 
 def _check_types(conn: Connection, source: str, target: str, label: str, columns: list[str]) -> None:

@@ -142,15 +142,19 @@ def cannot_create(conn: Connection) -> str | None:
 
 
 def table_columns(conn: Connection, schema: str, table: str) -> list[dict[str, Any]]:
-    """Return the table's columns in order: name, type (with typmod), not_null, generated, identity, category."""
+    """Return the table's columns in order: name, type (with typmod), not_null, generated, identity, user_type.
+
+    `user_type` marks enum, domain and composite types of the application (and arrays of them).
+    """
     rows = conn.exec_driver_sql(
         """SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated <> '',
-                  a.attidentity <> '', t.typcategory
+                  a.attidentity <> '', t.typnamespace NOT IN ('pg_catalog'::regnamespace,
+                                                             'information_schema'::regnamespace)
            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
            WHERE a.attrelid = to_regclass(%(t)s) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""",
         {"t": qualified(schema, table)}).all()
     return [{"name": r[0], "type": r[1], "not_null": bool(r[2]), "generated": bool(r[3]), "identity": bool(r[4]),
-             "category": r[5]} for r in rows]
+             "user_type": bool(r[5])} for r in rows]
 
 
 def primary_key(conn: Connection, schema: str, table: str) -> list[str]:

@@ -88,7 +88,9 @@ def take(conn: Connection, settings: Settings, copy: Copy, by: str) -> tuple[int
          "by": by}).scalar_one())
     name = f"b{backup_id}_{copy.table}"[:63]
     target = store.qualified(BACKUP_SCHEMA, name)
-    selected = ", ".join(store.quote(c) for c in kept)
+    # an application type (enum, domain) is kept as text: the copy must not stop a later DROP TYPE
+    selected = ", ".join(f"{store.quote(c)}::text AS {store.quote(c)}" if by_name[c]["user_type"] else store.quote(c)
+                         for c in kept)
     rows = conn.exec_driver_sql(f"CREATE TABLE {target} AS SELECT {selected} "
                                 f"FROM {store.qualified(copy.schema, copy.table)}").rowcount  # the copy's row count
     size = int(conn.exec_driver_sql("SELECT pg_table_size(to_regclass(%(t)s))", {"t": target}).scalar() or 0)
