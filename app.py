@@ -16,6 +16,7 @@ PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
          ("pages/status.py", "Schema status", ":material/schema:"),
          ("pages/tenants.py", "Tenants", ":material/groups:"),
          ("pages/history.py", "History", ":material/history:"),
+         ("pages/backups.py", "Backups", ":material/restore:"),
          ("pages/checklist.py", "Emergency checklist", ":material/checklist:"),
          ("pages/upgrade.py", "Upgrade", ":material/upgrade:"))
 

@@ -3,7 +3,7 @@
 The library is a set of small modules, each importable on its own (imports stay lazy so the CLI
 starts fast): settings, db, alembic_env (the one place that runs a project's Alembic environment),
 analyze, startscript, guard,
-audit, approvals, tenants, auth, signins, inputs, checklist, demo, errors. The CLI (`python -m opsconsole`), the Streamlit pages
+audit, approvals, backup, tenants, auth, signins, inputs, checklist, contain, demo, errors. The CLI (`python -m opsconsole`), the Streamlit pages
 and start.sh all call these functions.
 """
 
@@ -12,6 +12,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = [
-    "alembic_env", "analyze", "approvals", "audit", "auth", "checklist", "contain", "db", "demo", "errors", "guard", "inputs",
-    "settings", "signins", "startscript", "tenants",
+    "alembic_env", "analyze", "approvals", "audit", "auth", "backup", "checklist", "contain", "db", "demo", "errors",
+    "guard", "inputs", "settings", "signins", "startscript", "tenants",
 ]

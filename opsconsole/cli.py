@@ -140,10 +140,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--confirm", metavar="REV", help="confirm a data-loss revision by typing its id")
     p.add_argument("--dry-run", action="store_true", help="print the SQL and findings; change nothing")
     p.add_argument("--rehearse", action="store_true", help="rehearse on a scratch copy of the schema first; change nothing")
+    p.add_argument("--no-backup", metavar="REV", help="confirm that no backup is taken of REV's data at risk (audited)")
     p = add("approve", cmd_approve, "Record that a data-loss revision was reviewed.")
     p.add_argument("revision", metavar="REV")
     p.add_argument("--by", required=True, metavar="NAME")
     p.add_argument("--reason", required=True, metavar="TEXT")
+    p = add("backups", cmd_backups, "List the copies of data that data-loss steps destroyed; download or delete one.")
+    p.add_argument("--tenant", metavar="ID", help="only backups holding this tenant's rows (what did it lose?)")
+    p.add_argument("--csv", type=int, metavar="BACKUP_ID", help="print one backup as CSV")
+    p.add_argument("--delete", type=int, metavar="BACKUP_ID", help="delete one backup (audited)")
+    p.add_argument("--by", default=os.environ.get("USER") or "", metavar="NAME", help="who deletes (audit log)")
+    p = add("restore", cmd_restore, "Put a backup's data back, under the upgrade lock (audited).")
+    p.add_argument("backup_id", type=int, metavar="BACKUP_ID")
+    p.add_argument("--dry-run", action="store_true", help="say what would be restored and skipped; change nothing")
+    p.add_argument("--tenant", metavar="ID", help="restore only this tenant's rows")
+    p.add_argument("--by", default=os.environ.get("USER") or "", metavar="NAME", help="who restores (audit log)")
     add("demo", cmd_demo, "Seed the embedded demo database with demo tenants (never touches DATABASE_URL).")
     return parser
 
@@ -284,7 +295,7 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     if not args.json:
         _banner(out, settings)
     result = up.upgrade(settings, by=args.by, target=args.to, confirm=args.confirm, dry_run=args.dry_run,
-                        progress=progress)
+                        progress=progress, no_backup=args.no_backup)
     code = 0 if result.ok and not result.warnings else 1
     if args.json:
         return _json(out, result.to_dict(), code)
@@ -292,6 +303,8 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         print(_scrub(result.sql or "-- nothing pending", settings), file=out)
         for f in result.findings:
             print(f"-- {f['severity']} {f['revision']} {f['rule']}: {f['message']}", file=out)
+        for line in result.backup.get("summary", []):
+            print(f"-- backup: {line}", file=out)
         for warning in result.warnings:
             print(f"-- WARNING: {warning}", file=out)
         return code
@@ -299,6 +312,8 @@ def cmd_upgrade(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         print(f"applied {step.to_rev} ({step.duration_ms} ms) {step.message}", file=out)
     if not result.steps:
         print("nothing to apply: the database is already at the target", file=out)
+    if result.backup.get("taken"):
+        print(f"backups taken: {', '.join(map(str, result.backup['taken']))} (python -m opsconsole backups)", file=out)
     for c in result.post_checks:
         print(f"[{_MARK[c['status']]}] {c['id']}: {c['summary']}", file=out)
     print(f"now at: {', '.join(result.final) or 'base'}", file=out)
@@ -315,6 +330,49 @@ def cmd_approve(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
         return _json(out, approval.to_dict(), 0)
     print(f"approved {approval.revision} by {approval.approved_by} (file sha256 {approval.file_sha256[:12]}…)",
           file=out)
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """List backups (or one tenant's), print one as CSV, or delete one."""
+    from opsconsole import backup
+
+    if args.csv is not None:
+        out.write(backup.backup_csv(settings, args.csv))
+        return 0
+    if args.delete is not None:
+        gone = backup.delete_backup(settings, args.delete, by=args.by)
+        if args.json:
+            return _json(out, {"deleted": gone.to_dict()}, 0)
+        print(f"deleted backup {gone.id} ({gone.table}, {gone.kept}, {gone.rows} row(s))", file=out)
+        return 0
+    found = backup.list_backups(settings, tenant=args.tenant)
+    if args.json:
+        return _json(out, {"backups": [b.to_dict() for b in found]}, 0)
+    _banner(out, settings)
+    if not found:
+        print("no backups" + (f" holding rows of tenant {args.tenant}" if args.tenant else ""), file=out)
+    for b in found:
+        rows = b.tenants.get(args.tenant, 0) if args.tenant else b.rows
+        scope = f" of tenant {args.tenant}" if args.tenant else f" ({len(b.tenants)} tenant(s))" if b.tenants else ""
+        print(f"{b.id:>5}  {b.revision}  {b.table}  {b.kept}  {rows} row(s){scope}  {backup.human(b.bytes)}  "
+              f"by {b.created_by} at {b.created_at:%Y-%m-%d %H:%M:%S %Z}", file=out)
+        if b.csv_note:
+            print(f"       CSV caveat: {b.csv_note}", file=out)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Restore one backup (or report what a restore would do)."""
+    from opsconsole import backup
+
+    result = backup.restore(settings, args.backup_id, by=args.by, dry_run=args.dry_run, tenant=args.tenant)
+    if args.json:
+        return _json(out, result.to_dict(), 0)
+    _banner(out, settings)
+    print(result.describe(), file=out)
+    for warning in result.warnings:
+        print(f"WARNING: {warning}", file=out)
     return 0
 
 

@@ -69,6 +69,8 @@ SETTINGS: dict[str, Setting] = {
     "expected_db_host": Setting("OPSCONSOLE_EXPECTED_DB_HOST", None,
         "The host DATABASE_URL must point at (e.g. your Supabase host); warns when it does not."),
     "home": Setting("OPSCONSOLE_HOME", ".opsconsole", "Folder for the embedded server's data."),
+    "backup_max_bytes": Setting("OPSCONSOLE_BACKUP_MAX_BYTES", "1GiB",
+        "Largest automatic copy of data at risk before one data-loss step (bytes, or KiB/MiB/GiB/TiB)."),
 }
 
 SUPABASE_SCHEMAS = frozenset({
@@ -97,6 +99,7 @@ class Settings:
     connect_timeout_s: int = 10
     expected_db_host: str | None = None
     home: Path = Path(".opsconsole")
+    backup_max_bytes: int = 1 << 30
 
     @property
     def embedded(self) -> bool:
@@ -182,6 +185,7 @@ def load_settings(env: Mapping[str, str] | None = None, secrets: Mapping[str, An
         connect_timeout_s=_positive_int("OPSCONSOLE_CONNECT_TIMEOUT_S", raw("connect_timeout_s")),
         expected_db_host=raw("expected_db_host"),
         home=_path(base, raw("home")),
+        backup_max_bytes=_byte_count("OPSCONSOLE_BACKUP_MAX_BYTES", raw("backup_max_bytes")),
     )
 
 
@@ -374,6 +378,15 @@ def _positive_int(name: str, value: str | None) -> int:
     if number > _MAX_MS:
         raise SettingsError(name, f"is too large ({number}); PostgreSQL accepts at most {_MAX_MS}.")
     return number
+
+
+def _byte_count(name: str, value: str | None) -> int:
+    match = re.fullmatch(r"(\d+)\s*(B|KiB|MiB|GiB|TiB)?", (value or "").strip(), re.I)
+    if not match or int(match[1]) <= 0:
+        raise SettingsError(name, f"'{value}' is not a size; give a whole number of bytes greater than 0, "
+                                  "optionally with KiB, MiB, GiB or TiB (e.g. 1GiB or 500MiB).")
+    units = {"": 0, "b": 0, "kib": 1, "mib": 2, "gib": 3, "tib": 4}
+    return int(match[1]) * 1024 ** units[(match[2] or "").lower()]
 
 
 def _path(base: Path, value: str | None) -> Path:

@@ -208,7 +208,7 @@ def _ours(item: DriftItem, project: Project) -> bool:
     from opsconsole.settings import SUPABASE_SCHEMAS
 
     schema, _, name = (item.table or "").rpartition(".")
-    if schema == SCHEMA or schema in SUPABASE_SCHEMAS:
+    if schema in (SCHEMA, "opsconsole_backup") or schema in SUPABASE_SCHEMAS:  # ours: audit, backup copies
         return True
     return name == project.version_table and (schema or None) == project.version_table_schema
 

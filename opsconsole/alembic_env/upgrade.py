@@ -60,6 +60,7 @@ class UpgradeResult:
     findings: tuple[dict[str, Any], ...] = ()
     post_checks: tuple[dict[str, str], ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    backup: dict[str, Any] = field(default_factory=dict)  # opsconsole.backup: the plan (size first) and ids taken
 
     @property
     def ok(self) -> bool:
@@ -70,7 +71,7 @@ class UpgradeResult:
         """Return the result as the CLI's --json prints it."""
         return {"ok": self.ok, "dry_run": self.dry_run, "start": list(self.start), "final": list(self.final),
                 "steps": [s.to_dict() for s in self.steps], "sql": self.sql, "findings": list(self.findings),
-                "post_checks": list(self.post_checks), "warnings": list(self.warnings)}
+                "post_checks": list(self.post_checks), "warnings": list(self.warnings), "backup": self.backup}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> UpgradeResult:
@@ -78,14 +79,15 @@ class UpgradeResult:
         return cls(start=tuple(data["start"]), final=tuple(data["final"]),
                    steps=tuple(Step(**s) for s in data["steps"]), dry_run=data["dry_run"], sql=data["sql"],
                    findings=tuple(data["findings"]), post_checks=tuple(data["post_checks"]),
-                   warnings=tuple(data["warnings"]))
+                   warnings=tuple(data["warnings"]), backup=data.get("backup") or {})
 
 
 def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | None = None,
-            dry_run: bool = False, progress: Progress | None = None) -> UpgradeResult:
+            dry_run: bool = False, progress: Progress | None = None, no_backup: str | None = None) -> UpgradeResult:
     """Bring the database to `target` under the lock, refusing unapproved data loss; see module doc.
 
     `confirm` is the id of a data-loss revision the operator typed (several: comma-separated).
+    `no_backup` names revisions whose data at risk the operator chose not to copy (audited; see opsconsole.backup).
     """
     from opsconsole.db import target as db_target
 
@@ -99,7 +101,7 @@ def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | N
             f"{where.host}:{where.port} is a transaction-mode pooler, which cannot hold the upgrade lock; "
             "use the direct connection (db.<ref>.supabase.co:5432) or the session pooler (port 5432).",
             reason="pooler")
-    args = {"by": by, "target": target, "confirm": confirm, "dry_run": dry_run}
+    args = {"by": by, "target": target, "confirm": confirm, "dry_run": dry_run, "no_backup": no_backup}
     if runner.inline():
         from .project import load_project
 
@@ -147,6 +149,12 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     wanted_ids = {sc.revision for sc in wanted}
     confirmed = {part.strip() for part in (args.get("confirm") or "").split(",") if part.strip()}
     unapproved = [rev for rev in report.unapproved if rev in wanted_ids and rev not in confirmed]
+    # --- opsconsole.backup: size first; the copies are taken by StepLog.on_begin inside each step ---
+    from opsconsole import backup
+
+    backups = backup.plan_for_upgrade(conn, settings, report.findings, [sc.revision for sc in wanted],
+                                      args.get("no_backup"))
+    # --- end opsconsole.backup ---
     if dry_run:
         from .dryrun import dry_run_here
 
@@ -156,7 +164,9 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
         warnings = [f"{rev} deletes data and is not approved: the real upgrade will refuse it" for rev in unapproved]
         warnings += [f"{r['revision']} cannot be rendered offline: {r['error']}" for r in rendered["revisions"]
                      if r["error"]]
-        return UpgradeResult(start, start, (), True, sql, tuple(report.findings), warnings=tuple(warnings))
+        warnings += [f"the real upgrade will refuse: {backups.refusal}"] if backups.refusal else []
+        return UpgradeResult(start, start, (), True, sql, tuple(report.findings), warnings=tuple(warnings),
+                             backup=backups.to_dict())
     if unapproved:
         _refuse(conn, settings, by, start,
                 f"pending revision(s) {', '.join(unapproved)} delete data and are not approved; approve them "
@@ -164,18 +174,27 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
                 "data-loss")
     if not wanted:
         return UpgradeResult(start, start, (), False, "", tuple(report.findings))
+    if backups.refusal:
+        _refuse(conn, settings, by, start, backups.refusal, "backup")
+    try:
+        backup.prepare(conn, settings, backups, by)
+    except backup.BackupError as exc:
+        _refuse(conn, settings, by, start, str(exc), "backup")
+    taker = backup.Taker(settings, backups, by, say)
     checked = {sc.revision: audit.file_sha256(sc.path) for sc in wanted}
-    steps = _apply_all(conn, settings, project, by, target, wanted, checked, say)
+    steps = _apply_all(conn, settings, project, by, target, wanted, checked, say, on_begin=taker)
     with conn.begin():
         _, final = current_revisions(conn, project)
     say("Checking the result…")
     post = guard.run(settings, only=("at-head", "no-drift"), strict=target in ("head", "heads"))
     return UpgradeResult(start, final, tuple(steps), False, "", tuple(report.findings),
-                         tuple(c.to_dict() for c in post.checks))
+                         tuple(c.to_dict() for c in post.checks),
+                         backup={**backups.to_dict(), "taken": taker.committed({s.to_rev for s in steps})})
 
 
 def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, target: str, wanted: list[Any],
-               checked: dict[str, str], say: Progress) -> list[Step]:
+               checked: dict[str, str], say: Progress, on_begin: Callable[[Any, str], None] | None = None
+               ) -> list[Step]:
     """Run the steps through env.py; write started/ok/failed rows; raise UpgradeFailed on a failure."""
     from .steps import StepLog, run_online
 
@@ -204,7 +223,7 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
                 audit.record_applied(tx, rev, sc.path, by)
             steps.append(Step(down, rev, sc.message if sc else "", hashes.get(rev, ""), ms, "ok"))
 
-        log = StepLog(on_start=started, on_done=done)
+        log = StepLog(on_start=started, on_begin=on_begin, on_done=done)  # on_begin: opsconsole.backup copies
         try:
             run_online(settings, project, conn, target, log)
         except Exception as exc:  # contained: whatever the step raised
