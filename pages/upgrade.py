@@ -111,3 +111,5 @@ if dry := st.session_state.get("preview"):
     st.subheader("Preview: the SQL the upgrade would run")
     st.code(code(dry.sql or "-- nothing pending"), language="sql")
     show_findings(dry.findings)
+    for line in getattr(dry, "backup", {}).get("summary", []):
+        st.text(f"Backup: {line}")

@@ -124,36 +124,29 @@ def _render(path: Path, revision: str | None, timeout: float) -> Rendered:
 
 
 def _run_offline(upgrade: Any, buf: io.StringIO, types: dict[str, ColumnType], nullable: set[str]) -> str | None:
-    import alembic.context
-    import alembic.op
+    """Call ``upgrade()`` with Alembic's ``context`` and ``op`` set up offline, through their public context managers.
+
+    ``with EnvironmentContext(...)`` makes ``alembic.context`` this environment (so
+    ``context.is_offline_mode()`` answers True) and ``Operations.context(...)`` makes ``alembic.op``
+    render to ``buf``. Both are process-wide, so renders take ``_LOCK``; nothing else in the
+    console's process uses them (every run of a project's env.py is a worker process), and a worker
+    or CLI run renders before it runs its migrations, never during.
+    """
     from alembic.config import Config
     from alembic.operations import Operations
     from alembic.runtime.environment import EnvironmentContext
 
-    outer_env = getattr(alembic.context, "_proxy", None)
-    outer_op = getattr(alembic.op, "_proxy", None)
-    env = EnvironmentContext(Config(), None, as_sql=True)  # type: ignore[arg-type]
-    env._install_proxy()  # so `context.is_offline_mode()` answers True inside upgrade()
-    try:
+    with EnvironmentContext(Config(), None, as_sql=True) as env:  # type: ignore[arg-type]
         env.configure(dialect_name="postgresql", output_buffer=buf, literal_binds=True,
                       dialect_opts={"paramstyle": "named"},  # no "%%" escaping of percent signs
                       transactional_ddl=False)
         ctx = env.get_context()
         _spy_existing_types(ctx.impl, types, nullable)
-        ops = Operations(ctx)
-        ops._install_proxy()
-        try:
-            upgrade()
-        except Exception as exc:
-            return f"{type(exc).__name__}: {exc}"
-        finally:
-            ops._remove_proxy()
-    finally:
-        env._remove_proxy()
-        if outer_env is not None:
-            outer_env._install_proxy()
-        if outer_op is not None:
-            outer_op._install_proxy()
+        with Operations.context(ctx):
+            try:
+                upgrade()
+            except Exception as exc:
+                return f"{type(exc).__name__}: {exc}"
     return None
 
 

@@ -48,19 +48,33 @@ def check_pending_safe(ctx: Context) -> CheckResult:
                              f"the analyzer could not read this migration: {exc}").to_dict()]
         for data in found:
             data["approved"] = approved
+            if data.get("check_sql") and ctx.conn is not None:  # a cast that may fail: count what would fail
+                from opsconsole.analyze.live import count_failing_values
+
+                data["failing_rows"] = count_failing_values(ctx.conn, data)
             if data["severity"] == "data-loss":
                 data.update(_at_risk(ctx, data["object"]))
                 if not approved:
                     risky.append(f"{rev.revision}: {data['message']}{_risk_text(data)}")
             ctx.findings.append(data)
+    sizes = _backup_note(ctx)
     if risky:
         return CheckResult("pending-safe", FAIL,
                            f"{len(risky)} pending change(s) would delete data and are not approved.",
                            "; ".join(risky) + ". Review them, then 'python -m opsconsole approve REV --by NAME "
-                           "--reason TEXT' (or rewrite the migration).")
+                           "--reason TEXT' (or rewrite the migration)." + sizes)
     approved_count = sum(1 for f in ctx.findings if f["severity"] == "data-loss")
     detail = f"{approved_count} data-loss change(s) approved." if approved_count else "No data-loss change found."
-    return CheckResult("pending-safe", PASS, "No pending migration deletes data without approval.", detail)
+    return CheckResult("pending-safe", PASS, "No pending migration deletes data without approval.", detail + sizes)
+
+
+def _backup_note(ctx: Context) -> str:
+    """What the upgrade will copy aside before the data-loss steps, against OPSCONSOLE_BACKUP_MAX_BYTES."""
+    if ctx.conn is None or not any(f["severity"] == "data-loss" for f in ctx.findings):
+        return ""
+    from opsconsole.backup import size_note
+
+    return size_note(ctx.conn, ctx.settings, ctx.findings, [r.revision for r in ctx.status.pending])
 
 
 def check_tenant_isolation(ctx: Context) -> CheckResult:
