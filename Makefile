@@ -32,6 +32,9 @@ run: install
 test: install browser
 	$(PY) -m pytest -q $(TESTS)
 
+# The guard before publishing. In a pull request, annotate the migrations too:
+#   python -m opsconsole analyze alembic/versions --format github    (workflow annotations on the line)
+#   python -m opsconsole analyze alembic/versions --format sarif > analyze.sarif    (code scanning)
 deploy-check: install
 	$(PY) -m opsconsole guard --strict
 

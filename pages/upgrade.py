@@ -19,12 +19,16 @@ def confirm(expected: str, risky: list[str]) -> None:
              "and tenants at risk, and that a backup exists.")
     typed = st.text_input(f"Type **{literal(expected)}** to confirm", key="confirm_typed",
                           max_chars=max(LIMITS["revision"], len(expected) + 8))
+    skip = st.checkbox("Go ahead without a backup of the data at risk (only needed when the copy is over "
+                       "OPSCONSOLE_BACKUP_MAX_BYTES; recorded in the audit log)", key="confirm_no_backup")
     if st.button("Upgrade and accept the data loss", key="confirm_go", type="primary"):
-        st.session_state.update(confirm_open=False, run_upgrade={"confirm": typed.strip() or None})
+        confirmed = typed.strip() or None
+        st.session_state.update(confirm_open=False, run_upgrade={"confirm": confirmed,
+                                                                 "no_backup": confirmed if skip else None})
         st.rerun()
 
 
-def run(settings: Settings, user: User, confirm_rev: str | None, total: int) -> None:
+def run(settings: Settings, user: User, confirm_rev: str | None, total: int, no_backup: str | None = None) -> None:
     """Run the guarded upgrade with a live log, then keep the outcome for the next render."""
     log: list[str] = []
     with st.status(f"Upgrading to head as {user.name}…", expanded=True) as box:
@@ -37,7 +41,8 @@ def run(settings: Settings, user: User, confirm_rev: str | None, total: int) -> 
             bar.progress(min(applied / max(total, 1), 1.0), text=literal(message))
 
         try:
-            result = alembic_env.upgrade(settings, by=user.name, confirm=confirm_rev, progress=progress)
+            result = alembic_env.upgrade(settings, by=user.name, confirm=confirm_rev, progress=progress,
+                                         no_backup=no_backup)
             box.update(label="Upgrade finished", state="complete" if result.ok else "error")
             st.session_state["last_upgrade"] = {"result": result, "log": log}
         except OpsConsoleError as exc:  # UpgradeRefused (.reason) and UpgradeFailed (.last_good)
@@ -106,7 +111,7 @@ if apply.button("Upgrade to head", key="upgrade", type="primary", disabled=not p
 if st.session_state.get("confirm_open"):
     confirm(expected, unapproved or list(dict.fromkeys(f["revision"] for f in loss)))
 if (request := st.session_state.pop("run_upgrade", None)) is not None:
-    run(settings, user, request["confirm"], len(pending))
+    run(settings, user, request["confirm"], len(pending), request.get("no_backup"))
 if dry := st.session_state.get("preview"):
     st.subheader("Preview: the SQL the upgrade would run")
     st.code(code(dry.sql or "-- nothing pending"), language="sql")

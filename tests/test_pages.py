@@ -353,6 +353,25 @@ def test_data_loss_needs_the_typed_revision_and_a_wrong_one_is_refused(console: 
     assert alembic_env.status(settings).current == ("d1",)
 
 
+def test_a_backup_over_the_limit_needs_the_operator_to_waive_it(console: Console, alembic_project) -> None:
+    """Over OPSCONSOLE_BACKUP_MAX_BYTES the console refuses until the operator ticks 'without a backup'."""
+    alembic_project.add_customers()
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini), OPSCONSOLE_BACKUP_MAX_BYTES="1")
+    upgrade(settings, by="setup")
+    alembic_project.add("d1", upgrade=DROP_CUSTOMERS, message="retire customers")
+    at = visit(open_console("operator"), "upgrade")
+    at.button(key="upgrade").click().run()
+    at.text_input(key="confirm_typed").input("d1")
+    at.button(key="confirm_go").click().run()
+    assert "upgrade refused" in errors(at) and alembic_env.status(settings).current == ("c1",)
+    at.button(key="upgrade").click().run()
+    at.text_input(key="confirm_typed").input("d1")
+    at.checkbox(key="confirm_no_backup").check()
+    at.button(key="confirm_go").click().run()
+    assert alembic_env.status(settings).current == ("d1",)
+    assert any(e.outcome == "no-backup" or e.action == "no-backup" for e in audit.read_log(settings))
+
+
 def test_failing_migration_is_reported_and_the_database_stays_at_the_last_good_revision(console: Console,
                                                                                      alembic_project) -> None:
     alembic_project.add("a1", upgrade="op.create_table('notes', sa.Column('id', sa.Integer))")
