@@ -10,9 +10,10 @@ the project's code, so it is cheap and safe to call from any session thread.
 from __future__ import annotations
 
 import ast
+import configparser
 import os
+import re
 import threading
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,17 +100,9 @@ def _locate(ini: Path) -> Project:
     if not ini.is_file():
         raise MigrationScriptError(f"Alembic config {ini} not found; set OPSCONSOLE_ALEMBIC_INI to the path of "
                                    "your project's alembic.ini (Flask-Migrate: migrations/alembic.ini).")
-    from alembic.config import Config
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            config = Config(str(ini))
-            location = config.get_main_option("script_location")
-            versions_opt = config.get_version_locations_list()
-            prepend = config.get_prepend_sys_paths_list() or []
-            recursive = bool(config.get_alembic_boolean_option("recursive_version_locations"))
-    except Exception as exc:  # configparser raises many kinds for a malformed or unreadable file
+        location, versions_opt, prepend, recursive = _read_ini(ini)
+    except (OSError, UnicodeDecodeError, configparser.Error, ValueError) as exc:  # a malformed or unreadable file
         raise MigrationScriptError(f"cannot read {ini}: {type(exc).__name__}: {str(exc).splitlines()[0]}. "
                                    "Fix the file or point OPSCONSOLE_ALEMBIC_INI at another.") from None
     here = ini.parent
@@ -134,6 +127,38 @@ def _locate(ini: Path) -> Project:
     return Project(ini=ini, script_location=script_location, version_locations=versions, recursive=recursive,
                    sys_paths=sys_paths, workdir=base, located=how, version_table=table,
                    version_table_schema=schema, flask=flask)
+
+
+def _read_ini(ini: Path) -> tuple[str | None, list[str], list[str], bool]:
+    """Read the [alembic] options Alembic's Config would (``%(here)s``, ``path_separator``), without importing it.
+
+    Importing Alembic costs more than the rest of ``status``; these four options are all we need.
+    """
+    parser = configparser.ConfigParser(defaults={"here": str(ini.parent.absolute())})
+    with ini.open(encoding="utf-8") as fh:
+        parser.read_file(fh)
+    section = "alembic"
+
+    def option(name: str) -> str | None:
+        return parser.get(section, name, fallback=None) if parser.has_section(section) else None
+
+    separator = (option("path_separator") or option("version_path_separator") or "").strip()
+    return (option("script_location"), _split(option("version_locations"), separator, legacy=" ,"),
+            _split(option("prepend_sys_path"), separator, legacy=" ,:"),
+            parser.getboolean(section, "recursive_version_locations", fallback=False)
+            if parser.has_section(section) else False)
+
+
+def _split(value: str | None, separator: str, legacy: str) -> list[str]:
+    """Split a path list as Alembic does: by path_separator, or (legacy) on spaces, commas (and colons)."""
+    if not value:
+        return []
+    named = {"os": os.pathsep, "space": " ", "newline": "\n", ";": ";", ":": ":", ",": ","}
+    if separator in named:
+        parts = value.split(named[separator]) if separator != "space" else value.split()
+    else:
+        parts = re.split(f"[{re.escape(legacy)}\\s]+", value)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _resolve_location(location: str, here: Path, ini: Path) -> tuple[Path, Path, str]:
