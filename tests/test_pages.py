@@ -502,7 +502,7 @@ def test_locked_table_is_named_with_its_holder_and_sign_in_keeps_working(console
 
     settings = console()
     at_head_with_tenants(settings)
-    holder = sa.create_engine(db_url + "?application_name=long-report",
+    holder = sa.create_engine(sa.engine.make_url(db_url).update_query_dict({"application_name": "long-report"}),
                               poolclass=sa.pool.NullPool)
     with holder.connect() as conn:
         conn.begin()

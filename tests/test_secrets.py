@@ -36,7 +36,12 @@ INTERRUPTED = "raise KeyboardInterrupt(os.environ['DATABASE_URL'])"
 def url_forms(db_url: str) -> dict[str, str]:
     """The managed database's URL with the password in user-info (spaces, quotes, %) and in the query."""
     parsed = sa.engine.make_url(db_url)
-    host, port, name = parsed.host or "127.0.0.1", parsed.port or 5432, parsed.database
+    name = parsed.database
+    if parsed.host is None:  # the embedded server: a Unix socket folder in ?host=
+        socket = quote(str(parsed.query["host"]), safe="")
+        return {"userinfo": f"postgresql://postgres:{quote(SPACED, safe='')}@/{name}?host={socket}",
+                "query": f"postgresql://postgres@/{name}?host={socket}&password={QUERY}"}
+    host, port = parsed.host, parsed.port or 5432
     return {"userinfo": f"postgresql://postgres:{quote(SPACED, safe='')}@{host}:{port}/{name}",
             "query": f"postgresql://postgres@{host}:{port}/{name}?password={QUERY}"}
 

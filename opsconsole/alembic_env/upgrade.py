@@ -147,23 +147,21 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     graph = load_graph(settings, project)
     wanted = graph.pending(start, target)
     wanted_ids = {sc.revision for sc in wanted}
+    checked = {sc.revision: audit.file_sha256(sc.path) for sc in wanted}  # what the guard just judged
     confirmed = {part.strip() for part in (args.get("confirm") or "").split(",") if part.strip()}
     unapproved = [rev for rev in report.unapproved if rev in wanted_ids and rev not in confirmed]
-    # --- opsconsole.backup: size first; the copies are taken by StepLog.on_begin inside each step ---
-    from opsconsole import backup
+    from opsconsole import backup  # size first; the copies are taken by StepLog.on_begin inside each step
 
     backups = backup.plan_for_upgrade(conn, settings, report.findings, [sc.revision for sc in wanted],
                                       args.get("no_backup"))
-    # --- end opsconsole.backup ---
     if dry_run:
-        from .dryrun import dry_run_here
+        from .dryrun import DryRun, RevisionSQL, dry_run_here
 
         rendered = dry_run_here(settings, project, {"target": target, "start": list(start)}, say)
-        sql = "\n".join(f"-- revision {r['revision']}\n{r['sql'] if r['error'] is None else '-- cannot render offline: ' + r['error']}"
-                        for r in rendered["revisions"])
+        preview = DryRun(start, tuple(RevisionSQL(**r) for r in rendered["revisions"]))
+        sql = preview.sql
         warnings = [f"{rev} deletes data and is not approved: the real upgrade will refuse it" for rev in unapproved]
-        warnings += [f"{r['revision']} cannot be rendered offline: {r['error']}" for r in rendered["revisions"]
-                     if r["error"]]
+        warnings += [f"{r.revision} cannot be rendered offline: {r.error}" for r in preview.revisions if r.error]
         warnings += [f"the real upgrade will refuse: {backups.refusal}"] if backups.refusal else []
         return UpgradeResult(start, start, (), True, sql, tuple(report.findings), warnings=tuple(warnings),
                              backup=backups.to_dict())
@@ -181,7 +179,6 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     except backup.BackupError as exc:
         _refuse(conn, settings, by, start, str(exc), "backup")
     taker = backup.Taker(settings, backups, by, say)
-    checked = {sc.revision: audit.file_sha256(sc.path) for sc in wanted}
     steps = _apply_all(conn, settings, project, by, target, wanted, checked, say, on_begin=taker)
     with conn.begin():
         _, final = current_revisions(conn, project)
