@@ -56,6 +56,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, 
     except KeyboardInterrupt:
         _error(err, "interrupted; nothing more was done — run the command again to finish.")
         return 2
+    except BrokenPipeError:  # `… | head`: the reader left; nothing to report to it
+        return 0
     except SystemExit as exc:  # migration or project code calling sys.exit() must not end the CLI silently
         _error(err, f"the project's code called sys.exit({exc.code!r}) while opsconsole was reading it; fix that "
                     "code (env.py or a migration) and run the command again.")

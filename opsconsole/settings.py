@@ -268,7 +268,9 @@ def install_log_redaction() -> None:
     def redacting(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = factory(*args, **kwargs)
         try:
-            record.msg, record.args = redact(record.getMessage()), None
+            text = record.getMessage()
+            if redact(text) != text:  # only a record that carries a secret loses its arguments
+                record.msg, record.args = redact(text), None
         except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
             record.msg, record.args = redact(str(record.msg)), None
         if record.exc_info and record.exc_info[0] is not None:

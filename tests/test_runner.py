@@ -150,3 +150,23 @@ def test_a_duplicate_revision_id_and_a_cycle_are_named(alembic_project, project_
     (versions / "three.py").write_text('revision = "c1"\ndown_revision = "b1"\n')
     with pytest.raises(MigrationScriptError, match="form a cycle"):
         alembic_env.status(project_settings)
+
+
+def test_the_one_shot_cli_runs_env_py_inline_with_a_complete_audit_log(alembic_project, project_settings) -> None:
+    """`python -m opsconsole upgrade` runs env.py in its own process: every step still has its audit row."""
+    import os
+    import subprocess
+    import sys
+
+    alembic_project.add("c1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))\n"
+                                      "op.execute('SELECT pg_sleep(0.05)')")
+    alembic_project.add("c2", upgrade="op.create_table('t2', sa.Column('id', sa.Integer))")
+    env = {**os.environ, "DATABASE_URL": project_settings.database_url,
+           "OPSCONSOLE_ALEMBIC_INI": str(alembic_project.ini), "OPSCONSOLE_HOME": str(project_settings.home)}
+    done = subprocess.run([sys.executable, "-m", "opsconsole", "upgrade", "--by", "cli", "--json"], env=env,
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["final"] == ["c2"]
+    log = list(reversed(audit.read_log(project_settings)))
+    assert [(e.to_rev, e.outcome, e.actor) for e in log] == [("c1", "ok", "cli"), ("c2", "ok", "cli")]
+    assert log[0].duration_ms >= 50

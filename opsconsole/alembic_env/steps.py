@@ -10,6 +10,7 @@ audit row can be written before the step's first statement.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ class StepLog:
     on_begin: Callable[[Any, str], None] | None = None  # (migration connection, revision): inside the step's
     #                                                      transaction, before the migration's first statement
     on_done: Callable[[Any, str, str | None, int], None] | None = None
+    expected: frozenset[str] = frozenset()  # the revisions the run should apply (to read a redacted record)
     started: list[str] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
     _t0: dict[str, float] = field(default_factory=dict)
@@ -61,16 +63,28 @@ class _StartHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:  # noqa: D102
         step = record.args[0] if isinstance(record.args, tuple) and record.args else None
         info = getattr(step, "info", None)
-        if info is None or not getattr(info, "is_upgrade", True):
-            return
-        down = ",".join(info.down_revision_ids) or None
-        for rev in info.up_revision_ids:
+        if info is not None:
+            if not getattr(info, "is_upgrade", True):
+                return
+            down, ups = ",".join(info.down_revision_ids) or None, tuple(info.up_revision_ids)
+        else:  # a record whose arguments were redacted away: find the revision in its text
+            down, ups = self._from_text(record.getMessage())
+        for rev in ups:
             self.log.started.append(rev)
             self.log._t0[rev] = time.monotonic()
             if self.log.on_start is not None:
                 self.log.on_start(rev, down)
             if self.log.on_begin is not None:
                 self.log.on_begin(self.conn, rev)
+
+
+    def _from_text(self, text: str) -> tuple[str | None, tuple[str, ...]]:
+        head, arrow, tail = text.partition(" -> ")
+        if not head.startswith("Running upgrade") or not arrow:
+            return None, ()
+        found = [t for t in re.findall(r"[0-9A-Za-z_]+", tail) if t in self.log.expected][:1]
+        downs = [t for t in re.findall(r"[0-9A-Za-z_]+", head) if t not in ("Running", "upgrade")]
+        return ",".join(downs) or None, tuple(found)
 
 
 def run_online(settings: Settings, project: Project, conn: Connection, target: str, log: StepLog) -> None:

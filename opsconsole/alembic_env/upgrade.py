@@ -220,7 +220,8 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
                 audit.record_applied(tx, rev, sc.path, by)
             steps.append(Step(down, rev, sc.message if sc else "", hashes.get(rev, ""), ms, "ok"))
 
-        log = StepLog(on_start=started, on_begin=on_begin, on_done=done)  # on_begin: opsconsole.backup copies
+        log = StepLog(on_start=started, on_begin=on_begin, on_done=done,  # on_begin: opsconsole.backup copies
+                      expected=frozenset(files))
         try:
             run_online(settings, project, conn, target, log)
         except Exception as exc:  # contained: whatever the step raised
