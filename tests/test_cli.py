@@ -231,7 +231,7 @@ def test_blank_setting_in_secrets_file_is_named(monkeypatch, tmp_path) -> None:
 def test_non_utf8_secrets_file_is_named(monkeypatch, tmp_path) -> None:
     (tmp_path / ".streamlit").mkdir()
     path = tmp_path / ".streamlit" / "secrets.toml"
-    path.write_bytes(b'DATABASE_URL = "postgresql://u:p\xe9@h/db"\n')
+    path.write_bytes(b'DATABASE_URL = "postgresql://u:p\xe9@h/db"\n')  # example secret
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DATABASE_URL", raising=False)
     code, _, err = run("status")

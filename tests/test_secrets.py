@@ -117,7 +117,7 @@ def test_every_path_hides_every_password_form(form: str, failure: str, db_url: s
 @pytest.mark.parametrize(("text", "secret"), [
     ("postgresql://u:Sup3r Secret@h/db", "Sup3r Secret"),
     ("failed: postgresql://u:Sup3r Secret@h:5432/db at 10:00 (mail ops@example.com)", "Sup3r Secret"),
-    ("postgresql://u:p%40ss%20w0rd@h/db", "p%40ss%20w0rd"),
+    ("postgresql://u:p%40ss%20w0rd@h/db", "p%40ss%20w0rd"),  # example secret
     ("postgresql://u@h/db?sslmode=require&password=Hunter2", "Hunter2"),
     ("host=h user=u password='it\\'s a secret' dbname=d", "s a secret"),
     ('host=h password="dq secret" user=u', "dq secret"),
@@ -141,7 +141,7 @@ def test_known_secrets_are_hidden_in_every_encoding(tmp_path: Path) -> None:
 
 
 def test_json_output_stays_valid_after_redaction(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres:S3cretJs0n@127.0.0.1:1/x?password=Other5ecret")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres:S3cretJs0n@127.0.0.1:1/x?password=Other5ecret")  # example secret
     monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "1")
     monkeypatch.setenv("OPSCONSOLE_HOME", str(tmp_path))
     out, err = io.StringIO(), io.StringIO()
@@ -157,7 +157,7 @@ def test_log_records_and_their_tracebacks_are_redacted(caplog: pytest.LogCapture
     install_log_redaction()
     caplog.set_level(logging.INFO)
     log = logging.getLogger("some.library")
-    log.info("connecting to %s", "postgresql://u:L0gS3cret@h/db")
+    log.info("connecting to %s", "postgresql://u:L0gS3cret@h/db")  # example secret
     try:
         raise RuntimeError("host=h password=L0gS3cret2")
     except RuntimeError:
