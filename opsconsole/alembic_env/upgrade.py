@@ -284,28 +284,14 @@ def apply_here(settings: Settings, project: Project, args: dict[str, Any], say: 
 
 @contextmanager
 def _own_connection(settings: Settings) -> Iterator[Connection]:
-    """A connection outside every pool, with the configured lock_timeout and no statement_timeout."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
+    """db.dedicated (outside every pool) with statement_timeout off: a long backfill is not cut short;
+    lock_timeout (OPSCONSOLE_LOCK_TIMEOUT_MS) still bounds every lock wait."""
+    from opsconsole.db import dedicated
 
-    from opsconsole.db import database_url, explain_connect_error
-
-    engine = create_engine(database_url(settings), poolclass=NullPool,
-                           connect_args={"connect_timeout": settings.connect_timeout_s,
-                                         "application_name": "opsconsole",
-                                         "options": f"-c lock_timeout={int(settings.lock_timeout_ms)} "
-                                                    "-c statement_timeout=0"})
-    try:
-        try:
-            conn = engine.connect()
-        except Exception as exc:  # driver errors: say why and what to do
-            raise explain_connect_error(exc, settings) from None
-        try:
-            yield conn
-        finally:
-            conn.close()
-    finally:
-        engine.dispose()
+    with dedicated(settings) as conn:
+        conn.exec_driver_sql("SET statement_timeout = 0")
+        conn.commit()
+        yield conn
 
 
 def _sql_hash(path: str) -> str:
