@@ -114,11 +114,22 @@ def ensure_tables(conn: Connection) -> None:
 
 
 def tables_exist(conn: Connection) -> bool:
-    """Whether opsconsole's tables exist here and this role may see them (a read-only role may not)."""
-    return bool(conn.exec_driver_sql(f"""SELECT CASE
-        WHEN NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{SCHEMA}') THEN false
-        WHEN NOT has_schema_privilege('{SCHEMA}', 'USAGE') THEN false
-        ELSE to_regclass('{SCHEMA}.audit_log') IS NOT NULL END""").scalar())
+    """Whether opsconsole's tables exist here (read from the catalog: needs no privilege on the schema).
+
+    A role that may not read them then gets a permission error on the read itself, which the CLI
+    and the pages turn into "the database role … lacks a privilege" — never a silently empty log.
+    """
+    return bool(conn.exec_driver_sql(
+        f"""SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = '{SCHEMA}' AND c.relname = 'audit_log')""").scalar())
+
+
+def _readable(conn: Connection) -> bool:
+    """Whether this role may read the audit log (status skips what it may not read; history says so)."""
+    return bool(conn.exec_driver_sql(
+        f"SELECT CASE WHEN has_schema_privilege('{SCHEMA}', 'USAGE') "  # CASE: the table is looked up only then
+        f"THEN has_table_privilege('{SCHEMA}.audit_log', 'SELECT') ELSE false END"
+    ).scalar())
 
 
 def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev: str | None = None,
@@ -167,7 +178,7 @@ def interrupted(conn: Connection) -> list[AuditEntry]:
     """Steps that started and never finished while no upgrade is running (their process died)."""
     from opsconsole.alembic_env.lock import holder
 
-    if not tables_exist(conn) or holder(conn) is not None:
+    if not tables_exist(conn) or not _readable(conn) or holder(conn) is not None:
         return []
     rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
         'interrupted', error FROM {SCHEMA}.audit_log WHERE outcome = 'started' ORDER BY id""")

@@ -288,3 +288,32 @@ def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monke
         with admin_engine.connect() as conn:
             conn.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM "{role}"')
             conn.exec_driver_sql(f'DROP ROLE "{role}"')
+
+
+def test_a_role_that_cannot_read_the_audit_log_is_told_so_not_shown_an_empty_log(env, settings, admin_engine,
+                                                                                    db_url, monkeypatch) -> None:
+    """status still works for a read-only role; history names the missing privilege instead of 'no entries'."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    _upgrade(settings, "head")
+    role = f"oc_reader_{uuid.uuid4().hex[:8]}"
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER')
+    try:
+        with db.connect(settings) as conn, conn.begin():
+            conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA public TO "{role}"')
+            conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+        monkeypatch.setenv("DATABASE_URL", sa.engine.make_url(db_url).set(username=role).render_as_string(False))
+        assert run("status")[0] == 0
+        code, out, err = run("history")
+        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for schema opsconsole" in err
+    finally:
+        db.dispose_engines()
+        with db.connect(settings) as conn, conn.begin():
+            conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"')
+            conn.exec_driver_sql(f'REVOKE ALL ON SCHEMA public FROM "{role}"')
+        db.dispose_engines()
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')

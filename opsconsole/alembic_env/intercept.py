@@ -51,13 +51,12 @@ def identity(conn: Any) -> Identity:
 
 @dataclass
 class Interception:
-    """What a run substitutes and adds, and what env.py passed (read after the run)."""
+    """What a run substitutes and adds, and how often env.py configured (checked after the run)."""
 
     guarded: Connection | None
     guarded_identity: Identity | None = None
     guarded_label: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
-    seen: dict[str, Any] = field(default_factory=dict)
     configured: int = 0
     on_configure: Callable[[], None] | None = None  # runs after env.py's own set-up (fileConfig) is done
 
@@ -71,7 +70,6 @@ def intercepting(plan: Interception) -> Iterator[Interception]:
 
     def configure(self: Any, connection: Any = None, url: Any = None, **kw: Any) -> None:
         plan.configured += 1
-        plan.seen.update(kw)
         if self.is_offline_mode():
             return original(self, connection=connection, url=url, **kw)
         if plan.guarded is None:

@@ -138,7 +138,10 @@ def _copy_schema(settings: Settings, live_url: str, scratch_url: str, project: A
             f"cannot load the copied schema into the scratch database: {' '.join(loaded.stderr.split())[:400]}"))
     with_version = _version_rows(settings, project)
     if with_version:
-        subprocess.run(restore, input=with_version, capture_output=True, text=True, timeout=60, check=True)
+        stamped = subprocess.run(restore, input=with_version, capture_output=True, text=True, timeout=60)
+        if stamped.returncode != 0:
+            raise OpsConsoleError(settings.redact(f"cannot write the version row into the scratch copy: "
+                                                  f"{' '.join(stamped.stderr.split())[:400]}"))
 
 
 def _portable(dump: str) -> str:
