@@ -1,58 +1,237 @@
-"""Tenants: rows per tenant (estimated, or exact on request), the largest tenants, test vs real, isolation."""
+"""Tenants: rows per tenant and table, estimates marked ≈ with how good they are, exact counts on demand."""
 
 from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from opsconsole import tenants
-from opsconsole.db import lock_report
-from pages._common import attempt, context, literal
+from opsconsole.db import lock_report, target
+from opsconsole.tenants import refresh
+from pages._common import attempt, code, context, literal
+from pages._format import ago, number, text, when
 
-st.title("Tenants")
-settings, user = context()
-exact = st.button("Exact counts", key="exact", help="Count every row (COUNT(*) per table, under the statement timeout) "
-                  "instead of reading PostgreSQL's statistics.")
-bar = st.progress(0.0, text="Counting…") if exact else None
+SAMPLE_PER_TARGET = 300  # ANALYZE reads 300 × the statistics target rows
+Z95 = 1.96
+SHOWN = 200  # tenants listed per table before the search has to narrow them down
+QUALITY = {"exact": "exact (counted)", "mcv": "sampled by ANALYZE", "rough": "spread evenly (can be far off)",
+           "unknown": "not in any table's statistics", "never-analyzed": "never analysed: unknown"}
+TABLE_QUALITY = {"exact": "exact (counted)", "mcv": "sampled: every tenant in the statistics",
+                 "rough": "sampled; smaller tenants spread evenly", "never-analyzed": "never analysed: unknown"}
+HOW = {"exact": "counted", "estimated": "estimated from statistics", "timeout": "count timed out: estimate shown",
+       "error": "count failed: estimate shown"}
 
 
 def tick(table: str, done: int, total: int) -> None:
     """Advance the progress bar after each counted table."""
-    if bar is not None:
-        bar.progress(done / max(total, 1), text=f"Counted {literal(table)} ({done}/{total})")
+    bar.progress(done / max(total, 1), text=f"Counted {code(table)} ({done}/{total})")
 
 
-result = attempt(tenants.counts, settings, exact=exact, progress=tick)
-if result is not None:
-    data = result.to_dict()
-    if bar is not None:
-        bar.progress(1.0, text="Exact counts done.")
-    refreshed = f" (statistics refreshed {data['stats_refreshed_at']})" if data.get("stats_refreshed_at") else ""
-    st.caption("Exact counts." if data["mode"] == "exact" else
-               f"Estimated from PostgreSQL statistics{literal(refreshed)}.")
-    people = pd.DataFrame(data["tenants"], columns=["tenant_id", "name", "is_test", "rows", "share"])
-    real, test = people[people["is_test"] != True], people[people["is_test"] == True]  # noqa: E712 - may be None
-    col_real, col_test = st.columns(2)
-    for column, label, group in ((col_real, "Real tenants", real), (col_test, "Test tenants", test)):
-        column.metric(label, len(group), f"{int(group['rows'].sum()):,} rows", delta_color="off", delta_arrow="off")
-    if not people.empty:
-        st.subheader("Largest tenants")
-        top = people.nlargest(10, "rows").assign(label=lambda d: d["name"].fillna(d["tenant_id"]),
-                                                 kind=lambda d: d["is_test"].map({True: "test"}).fillna("real"))
-        st.bar_chart(top, x="label", y="rows", color="kind", horizontal=True, sort="-rows")
-        st.dataframe(people.assign(share=people["share"] * 100), hide_index=True, width="stretch",
-                     column_config={"share": st.column_config.NumberColumn("share %", format="%.1f")})
-    timed_out = [t["table"] for t in data["tables"] if t.get("status") == "timeout"]
-    for locked in (attempt(lock_report, settings, timed_out) or []) if timed_out else []:
-        st.error(literal(locked), icon=":material/lock:")
-    st.subheader("Tables")
-    st.dataframe(pd.DataFrame(data["tables"], columns=["table", "total", "status", "quality"]),
-                 hide_index=True, width="stretch")
-    st.subheader("Isolation")
-    warnings = data.get("isolation", {}).get("warnings", [])
-    for warning in warnings:
-        st.warning(literal(warning))
-    if not warnings:
-        st.success("Every row belongs to exactly one known tenant.")
-    for note in data.get("notes", []):
-        st.caption(literal(note))
+def cells(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, int]]]:
+    """Each table's figures with its rows by tenant id (built once per page run)."""
+    return [(t, {c["tenant_id"]: c["rows"] for c in t["tenants"]}) for t in data["tables"]]
+
+
+def cell(table: dict[str, Any], by_id: dict[str, int], tid: str) -> tuple[float | None, float, float, str]:
+    """One tenant's figure in one table: (rows, low, high, quality); rows None while unknown."""
+    if table["quality"] == "never-analyzed":
+        return None, 0.0, 0.0, "never-analyzed"
+    rows = by_id.get(tid)
+    if table["quality"] == "exact":
+        return float(rows or 0), float(rows or 0), float(rows or 0), "exact"
+    if rows is not None:  # in the table's most-common list: ANALYZE's sampling error, 95 % range
+        size = table["table_rows"] or 0
+        sample = min(SAMPLE_PER_TARGET * (table["statistics_target"] or 100), size)
+        share = rows / size if size else 0.0
+        spread = size * math.sqrt(share * (1 - share) / sample * max(size - sample, 0) / max(size - 1, 1)) \
+            if sample else 0.0
+        return float(rows), max(rows - Z95 * spread, 0.0), rows + Z95 * spread, "mcv"
+    per = table.get("rows_per_other_tenant") or 0.0
+    if not per:
+        return 0.0, 0.0, 0.0, "mcv"
+    # Outside the list: at most as common as its least common listed tenant (never more than the rest).
+    cap = min([*by_id.values(), table.get("other_rows") or per]) if by_id else (table.get("other_rows") or per)
+    return per, 0.0, max(cap, per), "rough"
+
+
+def figure(value: float | None, quality: str, mark: bool = False) -> str:
+    """A cell for people: '1,234' when counted, '≈ 1,234' estimated, '≈ 12 (spread)' rough, 'unknown'."""
+    if value is None or pd.isna(value):
+        return "unknown"
+    shown = number(round(value), approximate=quality != "exact")
+    return f"{shown} (spread)" if mark and quality == "rough" else shown
+
+
+def between(low: float, high: float, quality: str) -> str:
+    """A likely range, or '—' where the figure is exact."""
+    if quality == "exact" or round(low) == round(high):
+        return "—" if quality == "exact" else number(round(low), approximate=True)
+    return f"≈ {round(low):,} – {round(high):,}"
+
+
+st.title("Tenants")
+settings, user = context()
+where = target(settings).url
+kept = st.session_state.get("tenants_exact")
+kept = kept if kept and kept.get("database") == where else None
+buttons = st.columns([1, 1, 3])
+recount = buttons[0].button("Recount" if kept else "Exact counts", key="exact",
+                            help="Count every row (COUNT(*) per table, under the statement timeout) instead of "
+                                 "reading PostgreSQL's statistics.")
+if kept and buttons[1].button("Back to estimates", key="estimates"):
+    st.session_state.pop("tenants_exact", None)
+    kept = None
+if recount:
+    bar = st.progress(0.0, text="Counting…")
+    counted = attempt(tenants.counts, settings, exact=True, progress=tick)
+    bar.progress(1.0, text="Exact counts done.")
+    if counted is not None:
+        kept = {"data": counted.to_dict(), "at": datetime.now(timezone.utc), "database": where}
+        st.session_state["tenants_exact"] = kept
+result = None if kept else attempt(tenants.counts, settings)
+data = kept["data"] if kept else result.to_dict() if result is not None else None
+if data is None:
+    st.stop()
+
+exact = data["mode"] == "exact"
+never = data["never_analyzed"]
+done = st.session_state.pop("tenants_analysed", None)
+if done:
+    st.success(f"Statistics refreshed (ANALYZE) for {len(done)} table(s): {literal(', '.join(done))}. "
+               "The figures below use them.", icon=":material/check:")
+if never:
+    st.warning(f"**{len(never)} table(s) have never been analysed:** figures for them are unknown, not 0, and "
+               f"tenant totals below leave them out — {literal(', '.join(never))}.", icon=":material/help:")
+    if user.can_upgrade:
+        if st.button(f"Run ANALYZE on {'this table' if len(never) == 1 else f'these {len(never)} tables'}",
+                     key="analyze", help="Reads a sample of each table to refresh PostgreSQL's statistics; "
+                                         "changes no data. Recorded in the audit log."):
+            ran = attempt(refresh.analyze_tables, settings, never, by=user.name)
+            if ran is not None:
+                st.session_state["tenants_analysed"] = list(ran.tables)
+                st.rerun()
+    else:
+        st.info("An operator can run ANALYZE on them from this page (or a DBA with `ANALYZE table`).")
+if exact:
+    st.caption(f"Exact counts. Counted at {when(kept['at'])} ({ago(kept['at'])}); press Recount for today's "
+               "figures." if kept else "Exact counts.")
+else:
+    st.caption(f"Estimated from PostgreSQL statistics (refreshed {when(data['stats_refreshed_at'])}), so every "
+               "figure marked ≈ is an estimate: “sampled” ones come from ANALYZE's sample of each table (a 95 % "
+               "range is shown), “spread evenly” ones share the rows of tenants outside a table's most-common "
+               "list evenly and can be far off — press **Exact counts** for exact figures, or have a DBA run "
+               "ANALYZE (after `ALTER TABLE … ALTER COLUMN tenant_id SET STATISTICS 1000` for up to 1,000 "
+               "tenants per table) to sharpen them.")
+
+tables = cells(data)
+analysed = [t for t, _ in tables if t["quality"] != "never-analyzed"]
+people = []
+for t in data["tenants"]:
+    low = high = 0.0
+    variance, qualities = 0.0, set()
+    for table, by_id in tables:
+        rows, lo, hi, quality = cell(table, by_id, t["tenant_id"])
+        if rows is None:
+            continue
+        qualities.add(quality)
+        if quality == "mcv":
+            variance += ((hi - rows) / Z95) ** 2
+            low, high = low + rows, high + rows
+        else:
+            low, high = low + lo, high + hi
+    spread = Z95 * math.sqrt(variance)
+    known = t["quality"] != "unknown" or not never
+    people.append({"id": t["tenant_id"], "name": t["name"], "is_test": t["is_test"], "known": t["known"],
+                   "rows": t["rows"] if analysed and known else None, "quality": t["quality"],
+                   "low": min(max(low - spread, 0.0), t["rows"]), "high": max(high + spread, t["rows"]),
+                   "share": t["share"]})
+frame = pd.DataFrame(people, columns=["id", "name", "is_test", "known", "rows", "quality", "low", "high", "share"])
+frame["rows"] = pd.to_numeric(frame["rows"])
+kinds = frame["is_test"].map({True: "test", False: "real"}).where(frame["known"], "unknown id").fillna("real")
+frame = frame.assign(kind=kinds, label=frame["name"].where(frame["name"].notna(), frame["id"]))
+col_real, col_test = st.columns(2)
+for column, label, kind in ((col_real, "Real tenants", "real"), (col_test, "Test tenants", "test")):
+    group = frame[frame["kind"] == kind]
+    rows = group["rows"].sum() if group["rows"].notna().any() else None
+    column.metric(label, f"{len(group):,}", "rows unknown" if rows is None else
+                  f"{figure(rows, 'exact' if exact else 'mcv')} rows",
+                  delta_color="off", delta_arrow="off")
+if (frame["kind"] == "unknown id").any():
+    st.warning(f"{(frame['kind'] == 'unknown id').sum():,} tenant id(s) in the data are missing from the tenants "
+               "table; they are listed apart below.")
+if data["tenants"] and not frame["is_test"].notna().any():
+    st.caption("The tenants table has no is_test column, so test and real tenants cannot be told apart.")
+
+top = frame[frame["rows"].fillna(0) > 0].nlargest(10, "rows")
+if not top.empty:
+    st.subheader("Largest tenants")
+    st.bar_chart(top, x="label", y="rows", color="kind", horizontal=True, sort="-rows")
+    total = data["total_rows"] or 0
+    parts = [f"{literal(r.label)} {figure(r.rows, 'exact' if exact else r.quality)} rows"
+             + (f" ({r.rows / total:.0%})" if total else "") for r in top.itertuples()]
+    held = f"; the {len(top)} largest hold {top['rows'].sum() / total:.0%} of all rows" if total else ""
+    st.markdown(f"Largest: {'; '.join(parts[:3])}{held}.")
+elif data["tenants"]:
+    st.info("No chart: the per-tenant figures are unknown until the tables are analysed (or counted).")
+
+st.subheader("Rows per tenant")
+query = st.text_input("Find a tenant (id or name; the text as typed, not a pattern)", key="tenant_search",
+                      max_chars=200).strip()
+found = frame
+if query:
+    found = frame[frame["id"].str.contains(query, case=False, regex=False)
+                  | frame["name"].fillna("").str.contains(query, case=False, regex=False)]
+    st.caption(f"{len(found):,} of {len(frame):,} tenant(s) match “{literal(query)}”.")
+for label, kind in (("Real tenants", "real"), ("Test tenants", "test"), ("Ids missing from the tenants table",
+                                                                          "unknown id")):
+    group = found[found["kind"] == kind]
+    if group.empty:
+        continue
+    st.markdown(f"**{label}** ({len(group):,}{f', the {SHOWN:,} largest shown' if len(group) > SHOWN else ''})")
+    st.dataframe(pd.DataFrame({
+        "Tenant": [code(text(v)) for v in group["name"]][:SHOWN], "Id": [code(v) for v in group["id"]][:SHOWN],
+        "Rows": [figure(r.rows, r.quality) for r in group.head(SHOWN).itertuples()],
+        "Likely range": [between(r.low, r.high, r.quality) if not pd.isna(r.rows) else "unknown"
+                         for r in group.head(SHOWN).itertuples()],
+        "Share": [text(None if pd.isna(s) else f"{s:.1%}") for s in group["share"].head(SHOWN)],
+        "How good": [QUALITY["never-analyzed"] if pd.isna(r) else QUALITY.get(q, text(q))
+                     for q, r in zip(group["quality"].head(SHOWN), group["rows"].head(SHOWN))]}),
+        hide_index=True, width="stretch")
+
+if data["tables"] and not found.empty:
+    st.subheader("Rows per tenant and table")
+    listed = found.head(SHOWN)
+    grid = {"Tenant": [code(text(v)) for v in listed["label"]],
+            "Kind": list(listed["kind"])}
+    for table, by_id in tables:
+        figures = [cell(table, by_id, tid) for tid in listed["id"]]
+        grid[code(table["table"])] = [figure(f[0], f[3], mark=True) for f in figures]
+    st.dataframe(pd.DataFrame(grid), hide_index=True, width="stretch")
+    st.caption("“≈” marks an estimate, “(spread)” an even share of the rows outside the table's statistics, "
+               "“unknown” a table never analysed." if not exact else "Counted rows.")
+
+timed_out = [t["table"] for t in data["tables"] if t.get("status") == "timeout"]
+for locked in (attempt(lock_report, settings, timed_out) or []) if timed_out else []:
+    st.error(literal(locked), icon=":material/lock:")
+st.subheader("Tables")
+st.dataframe(pd.DataFrame([{
+    "Table": code(t["table"]),
+    "Rows": figure(t["total"], t["quality"]) if t["quality"] != "never-analyzed" or t["total"] is None
+    else f"{number(t['total'], approximate=True)} (not split by tenant)",
+    "How counted": HOW.get(t["status"], text(t["status"])), "Quality": TABLE_QUALITY.get(t["quality"], text(t["quality"])),
+    "Statistics refreshed": when(t["stats_refreshed_at"]),
+    "Rows changed since": number(t["changed_since_analyze"]), "Note": text(t["note"])} for t in data["tables"]],
+    columns=["Table", "Rows", "How counted", "Quality", "Statistics refreshed", "Rows changed since", "Note"]),
+    hide_index=True, width="stretch")
+st.subheader("Isolation")
+warnings = data.get("isolation", {}).get("warnings", [])
+for warning in warnings:
+    st.warning(literal(warning))
+if not warnings:
+    st.success("Every row belongs to exactly one known tenant.")
+for note in data.get("notes", []):
+    st.caption(literal(note))
