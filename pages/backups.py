@@ -6,24 +6,27 @@ import pandas as pd
 import streamlit as st
 
 from opsconsole import backup
-from pages._common import attempt, context
+from pages._common import attempt, code, context, literal
+from pages._format import number, text, when
 
 st.title("Backups")
 settings, user = context()
 st.caption("Before a data-loss step runs, the guarded upgrade copies what it will destroy into the "
            "opsconsole_backup schema, inside the step's own transaction.")
-tenant = st.text_input("Tenant id (what did this tenant lose?)", key="backup_tenant").strip() or None
+tenant = st.text_input("Tenant id (what did this tenant lose?)", key="backup_tenant",
+                       max_chars=200).strip() or None
 found = attempt(backup.list_backups, settings, tenant=tenant)
 if found is not None and not found:
     st.info("No backups" + (" hold rows of this tenant." if tenant else " yet: data-loss steps create them."))
 if found:
     st.dataframe(pd.DataFrame([{
-        "id": b.id, "revision": b.revision, "table": b.table, "kept": b.kept,
-        "rows": b.tenants.get(tenant, 0) if tenant else b.rows, "size": backup.human(b.bytes),
-        "tenants": ", ".join(f"{t}: {n}" for t, n in sorted(b.tenants.items())), "by": b.created_by,
-        "when": b.created_at} for b in found]), hide_index=True, width="stretch")
-    chosen = st.selectbox("Backup", found, format_func=lambda b: f"{b.id} · {b.table} · {b.revision} · {b.kept}",
-                          key="backup_chosen")
+        "Id": b.id, "Revision": code(b.revision), "Table": code(b.table), "What was kept": code(b.kept),
+        "Rows": number(b.tenants.get(tenant, 0) if tenant else b.rows), "Size": backup.human(b.bytes),
+        "Rows per tenant": text(", ".join(f"{code(t)}: {number(n)}" for t, n in sorted(b.tenants.items()))),
+        "Taken by": code(text(b.created_by)), "Taken at": when(b.created_at)} for b in found]),
+        hide_index=True, width="stretch", column_config={"Id": st.column_config.NumberColumn(format="%d")})
+    chosen = st.selectbox("Backup", found, key="backup_chosen", format_func=lambda b: (
+        f"{b.id} · {code(b.table)} · {code(b.revision)} · {code(b.kept)} · {when(b.created_at)}"))
     if chosen.csv_note:
         st.text(f"CSV caveat (restore is exact): {chosen.csv_note}")
     if st.button("Prepare CSV download", key="backup_csv"):
@@ -35,7 +38,7 @@ if found:
     if not user.can_upgrade:
         st.info("Only operators can restore or delete backups.")
         st.stop()
-    restore_tenant = st.checkbox(f"Restore only tenant {tenant}", key="backup_only_tenant") if tenant else False
+    restore_tenant = st.checkbox(f"Restore only tenant {literal(tenant)}", key="backup_only_tenant") if tenant else False
     scope = tenant if restore_tenant else None
     check, run, delete = st.columns(3)
     if check.button("Restore: dry run", key="backup_dry_run"):

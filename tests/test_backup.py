@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -351,7 +352,9 @@ def test_console_page_lists_filters_by_tenant_restores_and_deletes(alembic_proje
 
     viewer = open_backups("viewer")
     table = viewer.dataframe[0].value
-    assert list(table["table"]) == ["public.people"] and list(table["rows"]) == [40]
+    assert list(table["Table"]) == ["public.people"] and list(table["Rows"]) == ["40"]
+    assert re.fullmatch(r"\w{3} \d\d \w{3} \d{4}, \d\d:\d\d UTC", table["Taken at"][0])  # people's time, no ISO
+    assert not {"None", "nan"} & {str(v) for c in table.columns for v in table[c]}
     assert "Only operators can restore or delete backups." in [i.value for i in viewer.info]
     assert all(btn.key not in ("backup_restore", "backup_delete") for btn in viewer.button)
     viewer.button(key="backup_csv").click().run()
@@ -359,7 +362,7 @@ def test_console_page_lists_filters_by_tenant_restores_and_deletes(alembic_proje
 
     at = open_backups("operator")
     at.text_input(key="backup_tenant").input("3").run()
-    assert list(at.dataframe[0].value["rows"]) == [10]
+    assert list(at.dataframe[0].value["Rows"]) == ["10"]
     at.checkbox(key="backup_only_tenant").check().run()
     at.button(key="backup_restore").click().run()
     said = [t.value for t in at.text]
