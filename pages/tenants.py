@@ -28,7 +28,7 @@ HOW = {"exact": "counted", "estimated": "estimated from statistics", "timeout": 
 
 def tick(table: str, done: int, total: int) -> None:
     """Advance the progress bar after each counted table."""
-    bar.progress(done / max(total, 1), text=f"Counted {code(table)} ({done}/{total})")
+    bar.progress(done / max(total, 1), text=f"Counted {literal(table)} ({done}/{total})")
 
 
 def cells(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, int]]]:
@@ -117,15 +117,15 @@ if never:
     else:
         st.info("An operator can run ANALYZE on them from this page (or a DBA with `ANALYZE table`).")
 if exact:
-    st.caption(f"Exact counts. Counted at {when(kept['at'])} ({ago(kept['at'])}); press Recount for today's "
+    st.caption(f"Exact counts. Counted at {when(kept['at'])} ({ago(kept['at'])}); press Recount for fresh "
                "figures." if kept else "Exact counts.")
 else:
     st.caption(f"Estimated from PostgreSQL statistics (refreshed {when(data['stats_refreshed_at'])}), so every "
                "figure marked ≈ is an estimate: “sampled” ones come from ANALYZE's sample of each table (a 95 % "
                "range is shown), “spread evenly” ones share the rows of tenants outside a table's most-common "
-               "list evenly and can be far off — press **Exact counts** for exact figures, or have a DBA run "
-               "ANALYZE (after `ALTER TABLE … ALTER COLUMN tenant_id SET STATISTICS 1000` for up to 1,000 "
-               "tenants per table) to sharpen them.")
+               "list evenly and can be far off — press **Exact counts** for exact figures, or have a DBA raise "
+               f"the statistics target of the {literal(settings.tenant_column)} column (ALTER TABLE … SET "
+               "STATISTICS 1000 keeps up to 1,000 tenants per table) and run ANALYZE.")
 
 tables = cells(data)
 analysed = [t for t, _ in tables if t["quality"] != "never-analyzed"]
@@ -151,7 +151,7 @@ for t in data["tenants"]:
                    "share": t["share"]})
 frame = pd.DataFrame(people, columns=["id", "name", "is_test", "known", "rows", "quality", "low", "high", "share"])
 frame["rows"] = pd.to_numeric(frame["rows"])
-kinds = frame["is_test"].map({True: "test", False: "real"}).where(frame["known"], "unknown id").fillna("real")
+kinds = frame["is_test"].map({True: "test", False: "real"}).where(frame["known"] | (data["tenants_table"] is None), "unknown id").fillna("real")
 frame = frame.assign(kind=kinds, label=frame["name"].where(frame["name"].notna(), frame["id"]))
 col_real, col_test = st.columns(2)
 for column, label, kind in ((col_real, "Real tenants", "real"), (col_test, "Test tenants", "test")):
@@ -164,7 +164,7 @@ if (frame["kind"] == "unknown id").any():
     st.warning(f"{(frame['kind'] == 'unknown id').sum():,} tenant id(s) in the data are missing from the tenants "
                "table; they are listed apart below.")
 if data["tenants"] and not frame["is_test"].notna().any():
-    st.caption("The tenants table has no is_test column, so test and real tenants cannot be told apart.")
+    st.caption("No tenants table with an is_test column, so test and real tenants cannot be told apart.")
 
 top = frame[frame["rows"].fillna(0) > 0].nlargest(10, "rows")
 if not top.empty:
@@ -173,7 +173,8 @@ if not top.empty:
     total = data["total_rows"] or 0
     parts = [f"{literal(r.label)} {figure(r.rows, 'exact' if exact else r.quality)} rows"
              + (f" ({r.rows / total:.0%})" if total else "") for r in top.itertuples()]
-    held = f"; the {len(top)} largest hold {top['rows'].sum() / total:.0%} of all rows" if total else ""
+    held = (f"; the {len(top)} largest hold {'' if exact else '≈ '}{top['rows'].sum() / total:.0%} of all rows"
+            if total else "")
     st.markdown(f"Largest: {'; '.join(parts[:3])}{held}.")
 elif data["tenants"]:
     st.info("No chart: the per-tenant figures are unknown until the tables are analysed (or counted).")
@@ -205,6 +206,8 @@ for label, kind in (("Real tenants", "real"), ("Test tenants", "test"), ("Ids mi
 if data["tables"] and not found.empty:
     st.subheader("Rows per tenant and table")
     listed = found.head(SHOWN)
+    if len(found) > SHOWN:
+        st.caption(f"The {SHOWN:,} largest of {len(found):,} tenants; search above to find the others.")
     grid = {"Tenant": [code(text(v)) for v in listed["label"]],
             "Kind": list(listed["kind"])}
     for table, by_id in tables:
@@ -234,4 +237,5 @@ for warning in warnings:
 if not warnings:
     st.success("Every row belongs to exactly one known tenant.")
 for note in data.get("notes", []):
-    st.caption(literal(note))
+    if not note.startswith("'rough' figures") and "never analyzed; their rows" not in note:  # said above already
+        st.caption(literal(note))
