@@ -38,7 +38,7 @@ if found:
     if not user.can_upgrade:
         st.info("Only operators can restore or delete backups.")
         st.stop()
-    restore_tenant = st.checkbox(f"Restore only tenant {literal(tenant)}", key="backup_only_tenant") if tenant else False
+    restore_tenant = tenant and st.checkbox(f"Restore only tenant {literal(tenant)}", key="backup_only_tenant")
     scope = tenant if restore_tenant else None
     check, run, delete = st.columns(3)
     if check.button("Restore: dry run", key="backup_dry_run"):

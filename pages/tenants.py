@@ -58,6 +58,21 @@ def cell(table: dict[str, Any], by_id: dict[str, int], tid: str) -> tuple[float 
     return per, 0.0, max(cap, per), "rough"
 
 
+def likely(tenant: dict[str, Any], tables: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, float]:
+    """A tenant's likely range over the measured tables: sampling errors add up in quadrature, rough caps add."""
+    low = high = variance = 0.0
+    for table, by_id in tables:
+        rows, lo, hi, quality = cell(table, by_id, tenant["tenant_id"])
+        if rows is None:
+            continue
+        if quality == "mcv":
+            variance += ((hi - rows) / Z95) ** 2
+            lo = hi = rows
+        low, high = low + lo, high + hi
+    spread = Z95 * math.sqrt(variance)
+    return {"low": min(max(low - spread, 0.0), tenant["rows"]), "high": max(high + spread, tenant["rows"])}
+
+
 def figure(value: float | None, quality: str, mark: bool = False) -> str:
     """A cell for people: '1,234' when counted, '≈ 1,234' estimated, '≈ 12 (spread)' rough, 'unknown'."""
     if value is None or pd.isna(value):
@@ -98,6 +113,9 @@ if data is None:
     st.stop()
 
 exact = data["mode"] == "exact"
+timed_out = [t["table"] for t in data["tables"] if t.get("status") == "timeout"]
+for locked in (attempt(lock_report, settings, timed_out) or []) if timed_out else []:
+    st.error(literal(locked), icon=":material/lock:")
 never = data["never_analyzed"]
 done = st.session_state.pop("tenants_analysed", None)
 if done:
@@ -128,30 +146,14 @@ else:
                "STATISTICS 1000 keeps up to 1,000 tenants per table) and run ANALYZE.")
 
 tables = cells(data)
-analysed = [t for t, _ in tables if t["quality"] != "never-analyzed"]
-people = []
-for t in data["tenants"]:
-    low = high = 0.0
-    variance, qualities = 0.0, set()
-    for table, by_id in tables:
-        rows, lo, hi, quality = cell(table, by_id, t["tenant_id"])
-        if rows is None:
-            continue
-        qualities.add(quality)
-        if quality == "mcv":
-            variance += ((hi - rows) / Z95) ** 2
-            low, high = low + rows, high + rows
-        else:
-            low, high = low + lo, high + hi
-    spread = Z95 * math.sqrt(variance)
-    known = t["quality"] != "unknown" or not never
-    people.append({"id": t["tenant_id"], "name": t["name"], "is_test": t["is_test"], "known": t["known"],
-                   "rows": t["rows"] if analysed and known else None, "quality": t["quality"],
-                   "low": min(max(low - spread, 0.0), t["rows"]), "high": max(high + spread, t["rows"]),
-                   "share": t["share"]})
-frame = pd.DataFrame(people, columns=["id", "name", "is_test", "known", "rows", "quality", "low", "high", "share"])
+analysed = any(t["quality"] != "never-analyzed" for t, _ in tables)
+frame = pd.DataFrame([{"id": t["tenant_id"], "name": t["name"], "is_test": t["is_test"], "known": t["known"],
+                       "rows": t["rows"] if analysed and (t["quality"] != "unknown" or not never) else None,
+                       "quality": t["quality"], "share": t["share"], **likely(t, tables)} for t in data["tenants"]],
+                     columns=["id", "name", "is_test", "known", "rows", "quality", "share", "low", "high"])
 frame["rows"] = pd.to_numeric(frame["rows"])
-kinds = frame["is_test"].map({True: "test", False: "real"}).where(frame["known"] | (data["tenants_table"] is None), "unknown id").fillna("real")
+listed_ids = frame["known"] | (data["tenants_table"] is None)
+kinds = frame["is_test"].map({True: "test", False: "real"}).where(listed_ids, "unknown id").fillna("real")
 frame = frame.assign(kind=kinds, label=frame["name"].where(frame["name"].notna(), frame["id"]))
 col_real, col_test = st.columns(2)
 for column, label, kind in ((col_real, "Real tenants", "real"), (col_test, "Test tenants", "test")):
@@ -172,7 +174,7 @@ if not top.empty:
     st.bar_chart(top, x="label", y="rows", color="kind", horizontal=True, sort="-rows")
     total = data["total_rows"] or 0
     parts = [f"{literal(r.label)} {figure(r.rows, 'exact' if exact else r.quality)} rows"
-             + (f" ({r.rows / total:.0%})" if total else "") for r in top.itertuples()]
+             + (f" ({'' if exact else '≈ '}{r.rows / total:.0%})" if total else "") for r in top.itertuples()]
     held = (f"; the {len(top)} largest hold {'' if exact else '≈ '}{top['rows'].sum() / total:.0%} of all rows"
             if total else "")
     st.markdown(f"Largest: {'; '.join(parts[:3])}{held}.")
@@ -198,7 +200,8 @@ for label, kind in (("Real tenants", "real"), ("Test tenants", "test"), ("Ids mi
         "Rows": [figure(r.rows, r.quality) for r in group.head(SHOWN).itertuples()],
         "Likely range": [between(r.low, r.high, r.quality) if not pd.isna(r.rows) else "unknown"
                          for r in group.head(SHOWN).itertuples()],
-        "Share": [text(None if pd.isna(s) else f"{s:.1%}") for s in group["share"].head(SHOWN)],
+        "Share": [text(None if pd.isna(r.share) else f"{'' if r.quality == 'exact' else '≈ '}{r.share:.1%}")
+                  for r in group.head(SHOWN).itertuples()],
         "How good": [QUALITY["never-analyzed"] if pd.isna(r) else QUALITY.get(q, text(q))
                      for q, r in zip(group["quality"].head(SHOWN), group["rows"].head(SHOWN))]}),
         hide_index=True, width="stretch")
@@ -217,15 +220,13 @@ if data["tables"] and not found.empty:
     st.caption("“≈” marks an estimate, “(spread)” an even share of the rows outside the table's statistics, "
                "“unknown” a table never analysed." if not exact else "Counted rows.")
 
-timed_out = [t["table"] for t in data["tables"] if t.get("status") == "timeout"]
-for locked in (attempt(lock_report, settings, timed_out) or []) if timed_out else []:
-    st.error(literal(locked), icon=":material/lock:")
 st.subheader("Tables")
 st.dataframe(pd.DataFrame([{
     "Table": code(t["table"]),
     "Rows": figure(t["total"], t["quality"]) if t["quality"] != "never-analyzed" or t["total"] is None
     else f"{number(t['total'], approximate=True)} (not split by tenant)",
-    "How counted": HOW.get(t["status"], text(t["status"])), "Quality": TABLE_QUALITY.get(t["quality"], text(t["quality"])),
+    "How counted": HOW.get(t["status"], text(t["status"])),
+    "Quality": TABLE_QUALITY.get(t["quality"], text(t["quality"])),
     "Statistics refreshed": when(t["stats_refreshed_at"]),
     "Rows changed since": number(t["changed_since_analyze"]), "Note": text(t["note"])} for t in data["tables"]],
     columns=["Table", "Rows", "How counted", "Quality", "Statistics refreshed", "Rows changed since", "Note"]),

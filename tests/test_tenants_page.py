@@ -48,7 +48,7 @@ def test_estimates_are_marked_with_their_quality_and_exact_counts_are_not(consol
     assert tenant_rows(at) == {"Acme": "≈ 30", "Globex": "≈ 15", "QA sandbox": "≈ 5"}
     lists = [df.value for df in at.dataframe if "How good" in df.value.columns]
     assert {q for df in lists for q in df["How good"]} == {"sampled by ANALYZE"}
-    assert "Largest: Acme ≈ 30 rows (60%); Globex ≈ 15 rows (30%); QA sandbox ≈ 5 rows (10%)" in said
+    assert "Largest: Acme ≈ 30 rows (≈ 60%); Globex ≈ 15 rows (≈ 30%); QA sandbox ≈ 5 rows (≈ 10%)" in said
     assert "Real tenants=2" in said and "Test tenants=1" in said
     assert not any(v in ("None", "nan", "NaN") for v in cells(at)), cells(at)
     assert all("is_test" not in df.value.columns for df in at.dataframe)
