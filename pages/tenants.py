@@ -122,8 +122,10 @@ if done:
     st.success(f"Statistics refreshed (ANALYZE) for {len(done)} table(s): {literal(', '.join(done))}. "
                "The figures below use them.", icon=":material/check:")
 if never:
+    rest = ("tenant totals below leave them out" if len(never) < len(data["tables"]) else
+            "no tenant figure can be shown until they are")
     st.warning(f"**{len(never)} table(s) have never been analysed:** figures for them are unknown, not 0, and "
-               f"tenant totals below leave them out — {literal(', '.join(never))}.", icon=":material/help:")
+               f"{rest} — {literal(', '.join(never))}.", icon=":material/help:")
     if user.can_upgrade:
         if st.button(f"Run ANALYZE on {'this table' if len(never) == 1 else f'these {len(never)} tables'}",
                      key="analyze", help="Reads a sample of each table to refresh PostgreSQL's statistics; "
@@ -138,7 +140,8 @@ if exact:
     st.caption(f"Exact counts. Counted at {when(kept['at'])} ({ago(kept['at'])}); press Recount for fresh "
                "figures." if kept else "Exact counts.")
 else:
-    st.caption(f"Estimated from PostgreSQL statistics (refreshed {when(data['stats_refreshed_at'])}), so every "
+    refreshed = f"refreshed {when(data['stats_refreshed_at'])}" if data["stats_refreshed_at"] else "none yet"
+    st.caption(f"Estimated from PostgreSQL statistics ({refreshed}), so every "
                "figure marked ≈ is an estimate: “sampled” ones come from ANALYZE's sample of each table (a 95 % "
                "range is shown), “spread evenly” ones share the rows of tenants outside a table's most-common "
                "list evenly and can be far off — press **Exact counts** for exact figures, or have a DBA raise "
