@@ -161,3 +161,26 @@ def test_markdown_and_html_in_tenant_names_and_search_are_shown_literally(consol
     assert tenant_rows(at) == {PLANTED_NAME: "30"}
     for source in rendered_sources(at):
         assert not UNSAFE.search(unescaped(source)), source
+
+
+def test_analyze_that_cannot_get_its_lock_changes_nothing_and_is_recorded_as_failed(console: Console,
+                                                                                       db_url: str) -> None:
+    settings = console(OPSCONSOLE_LOCK_TIMEOUT_MS="300")
+    at_head_with_tenants(settings)
+    run_sql(settings, UNANALYSED)
+    holder = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    with holder.connect() as conn:
+        conn.begin()
+        conn.exec_driver_sql("LOCK TABLE visits IN ACCESS EXCLUSIVE MODE")
+        try:
+            refresh.analyze_tables(settings, ["orders", "visits"], by="Olga")
+        except Exception as exc:
+            assert "ANALYZE of public.visits did not finish (lock timeout); nothing was changed" in str(exc), exc
+        else:
+            raise AssertionError("ANALYZE went ahead without its lock")
+    holder.dispose()
+    with db.connect(settings) as conn:
+        kept = "SELECT count(*) FROM pg_stats WHERE tablename IN ('orders', 'visits')"
+        assert conn.exec_driver_sql(kept).scalar() == 0
+        [row] = [e for e in audit.log(conn) if e.action == "analyze"]
+    assert (row.actor, row.outcome) == ("Olga", "failed") and "lock timeout" in (row.error or "")
