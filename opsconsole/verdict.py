@@ -233,7 +233,7 @@ def upgrade_state(settings: Settings, conn: Connection | None = None) -> Upgrade
             with read_only(settings) as ro:
                 return upgrade_state(settings, ro)
         except OpsConsoleError as exc:
-            return UpgradeState(note=_plain(str(exc), settings))
+            return UpgradeState(note=plain_text(str(exc), settings))
     from sqlalchemy.exc import DBAPIError
 
     from opsconsole import alembic_env, audit
@@ -246,7 +246,7 @@ def upgrade_state(settings: Settings, conn: Connection | None = None) -> Upgrade
         current, pending = status.current, {r.revision for r in status.pending}
         graph = alembic_env.load_graph(settings)
     except (OpsConsoleError, DBAPIError) as exc:
-        current, pending, graph, note = (), None, None, _plain(str(exc).splitlines()[0], settings)
+        current, pending, graph, note = (), None, None, plain_text(str(exc).splitlines()[0], settings)
     try:
         with conn.begin_nested():
             who = holder(conn)
@@ -299,7 +299,7 @@ def _last(rows: list[AuditEntry], pending: set[str] | None, graph: Any, settings
     else:
         standing = False
     way_back = _way_back(applied, before, graph, settings) if outcome in BROKEN and applied else ""
-    return LastUpgrade(outcome, end.at, end.actor, step, _plain(end.error or "", settings), applied, before,
+    return LastUpgrade(outcome, end.at, end.actor, step, plain_text(end.error or "", settings), applied, before,
                        standing, _next_step(outcome, step, way_back), way_back)
 
 
@@ -371,8 +371,8 @@ def _reason(check: CheckResult, settings: Settings, state: UpgradeState) -> Reas
     meaning, next_step, link, label = CHECKS.get(check.id, _UNKNOWN)
     if state.running is not None and check.id in _IN_FLUX and check.status != PASS:
         next_step = "Check again once the running upgrade has finished."
-    return Reason(check.id, check.status, _plain(check.summary, settings), meaning,
-                  "" if check.status == PASS else next_step, link, label, _plain(check.detail, settings))
+    return Reason(check.id, check.status, plain_text(check.summary, settings), meaning,
+                  "" if check.status == PASS else next_step, link, label, plain_text(check.detail, settings))
 
 
 def _ordered(checks: Iterable[CheckResult]) -> list[CheckResult]:
@@ -388,7 +388,7 @@ def _headline(verdict: str, checks: Iterable[CheckResult], state: UpgradeState, 
         step = f" (applying {r.step})" if r.step else ""
         blocking = [c for c in checks if c.status == FAIL and c.id not in _IN_FLUX]
         if blocking:
-            return f"{verdict}: {_plain(blocking[0].summary, settings).rstrip('.')} — and an upgrade by {r.by} is running{step}."
+            return f"{verdict}: {plain_text(blocking[0].summary, settings).rstrip('.')} — and an upgrade by {r.by} is running{step}."
         return f"{verdict}: an upgrade by {r.by} is running{step}; wait for it to finish, then check again."
     if state.broken and state.last is not None:
         last = state.last
@@ -399,10 +399,10 @@ def _headline(verdict: str, checks: Iterable[CheckResult], state: UpgradeState, 
     warning = [c for c in checks if c.status == WARN]
     if failing:
         more = f" (and {len(failing) - 1} more failing check(s))" if len(failing) > 1 else ""
-        return f"{verdict}: {_plain(failing[0].summary, settings).rstrip('.')}{more}."
+        return f"{verdict}: {plain_text(failing[0].summary, settings).rstrip('.')}{more}."
     if warning:
         more = f" (and {len(warning) - 1} more warning(s))" if len(warning) > 1 else ""
-        return f"{verdict}: {_plain(warning[0].summary, settings).rstrip('.')}{more}."
+        return f"{verdict}: {plain_text(warning[0].summary, settings).rstrip('.')}{more}."
     return f"{verdict}: every check passes and no upgrade is unfinished."
 
 
@@ -411,7 +411,7 @@ _DRIVER_TAG = re.compile(r"\((?:psycopg2|psycopg|sqlalchemy)[\w.]*\)\s*")
 _TAILS = re.compile(r"\s*(?:\[SQL:.*|\(Background on this error at:.*)$", re.S)
 
 
-def _plain(text: str | None, settings: Settings) -> str:
+def plain_text(text: str | None, settings: Settings) -> str:
     """Text for reviewers: redacted, one paragraph, no driver names in URLs, no exception class names."""
     if not text:
         return ""

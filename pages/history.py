@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from opsconsole import alembic_env, audit, guard, reports, signins
+from opsconsole.verdict import plain_text
 from pages import _verdict
 from pages._common import BADGE, attempt, code, context, literal
 from pages._format import number, text, viewer_zone, when
@@ -67,7 +68,7 @@ if log is not None:
             "When": when(e.at), "Who": code(e.actor), "Action": e.action,
             "From → to": f"{code(e.from_rev or 'base')} → {code(e.to_rev or '—')}",
             "Duration": f"{number(e.duration_ms)} ms" if e.duration_ms is not None else text(None),
-            "Outcome": e.outcome, "Error": code(text(e.error))} for e in shown],
+            "Outcome": e.outcome, "Error": text(plain_text(e.error, settings))} for e in shown],
             columns=["When", "Who", "Action", "From → to", "Duration", "Outcome", "Error"])
         st.dataframe(entries, hide_index=True, width="stretch")
         st.download_button("Download these rows (CSV)", reports.audit_csv(shown, settings),

@@ -601,6 +601,10 @@ def test_after_a_failed_upgrade_overview_status_and_checklist_agree(console: Con
     said = text(visit(at, "checklist"))
     assert "Failing now: step 9 (Verify the deploy guard passes)" in said
     assert f"Do not publish: {headline}" in errors(at)
+    visit(at, "history")
+    failed = at.dataframe[1].value.iloc[0]
+    assert (failed["Who"], failed["Outcome"], failed["From → to"]) == ("Olga", "failed", "a2 → a3")
+    assert "division by zero" in failed["Error"] and not re.search(r"\w+(Error|Zero)\b|psycopg2", failed["Error"])
 
 
 def test_overview_during_an_upgrade_says_who_since_when_and_which_step(one_pending: Settings) -> None:
