@@ -274,13 +274,19 @@ def _running(who: str, rows: list[AuditEntry]) -> Running:
 
 
 def _last(rows: list[AuditEntry], pending: set[str] | None, graph: Any, settings: Settings) -> LastUpgrade | None:
-    """The newest finished upgrade run (rows newest first): its outcome and the steps that applied in it."""
-    finished = [e for e in rows if e.outcome != "started"]
-    if not finished:
+    """The newest upgrade run that ran (rows newest first): its outcome and the steps that applied in it.
+
+    A refusal applied nothing, so it neither hides an earlier failure nor counts as the last upgrade unless it is
+    the only one. Rows carry no run id: a run is the newest row and the `ok` steps before it by the same person,
+    each following the previous one's revision, with no pause longer than _RUN_GAP.
+    """
+    ran = [e for e in rows if e.outcome not in ("started", "refused")]
+    refused = [e for e in rows if e.outcome == "refused"]
+    if not ran and not refused:
         return None
-    end = finished[0]
+    end = ran[0] if ran else refused[0]
     run = [end]
-    if end.outcome != "refused":  # a refusal applied nothing; older rows belong to an earlier run
+    if end.outcome != "refused":
         for e in rows[rows.index(end) + 1:]:
             prev = run[-1]
             if e.action != "upgrade-step" or e.outcome != "ok" or e.actor != end.actor:

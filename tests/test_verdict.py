@@ -205,3 +205,11 @@ def test_audit_csv_is_redacted_formula_safe_and_filtered_by_the_viewers_day(make
     assert [e.id for e in reports.between(entries, date(2026, 11, 27), date(2026, 11, 27), new_york)] == [3, 2]
     assert [e.id for e in reports.between(entries, date(2026, 11, 28), None)] == [3]
     assert [e.id for e in reports.between(entries, None, date(2026, 11, 21))] == [1]
+
+
+def test_a_refused_upgrade_after_a_failure_does_not_hide_it(failed_upgrade) -> None:
+    with db.connect(failed_upgrade) as conn, conn.begin():
+        audit.record(conn, actor="erin", action="upgrade", outcome="refused", from_rev="f2",
+                     error="upgrade refused: pending revision(s) f3 delete data")
+    v = verdict.judge(failed_upgrade)
+    assert v.verdict == verdict.STOP and (v.upgrade.last.outcome, v.upgrade.last.step) == ("failed", "f3")
