@@ -72,7 +72,7 @@ if log is not None:
             columns=["When", "Who", "Action", "From → to", "Duration", "Outcome", "Error"])
         st.dataframe(entries, hide_index=True, width="stretch")
         st.download_button("Download these rows (CSV)", reports.audit_csv(shown, settings),
-                           file_name=f"audit-log-{first}-{last}.csv", mime="text/csv", key="audit_csv",
+                           file_name=f"audit-log-{first}-{last}.csv" if first else "audit-log.csv", mime="text/csv", key="audit_csv",
                            icon=":material/download:", on_click="ignore", disabled=not shown)
 
 st.subheader("Approvals of data-loss migrations")
