@@ -14,6 +14,7 @@ from typing import Any
 from opsconsole.errors import OpsConsoleError
 from opsconsole.guard import FAIL, FLAG, FLAG_VALUE, PASS, WARN, GuardReport
 from opsconsole.settings import Settings
+from opsconsole.verdict import ACTION, SAFE, STOP, Verdict, judge
 
 TODO = "todo"
 DROP_TABLE, OUT_OF_SYNC = "If the Publishing page shows DROP TABLE warnings", "If the schema gets out of sync"
@@ -36,12 +37,18 @@ class Step:
         return dict(self.__dict__)
 
 
-def steps(settings: Settings, report: GuardReport | None = None) -> list[Step]:
-    """Return both procedures' steps in runbook order, judging every live step now."""
-    from opsconsole import guard
+def steps(settings: Settings, report: GuardReport | None = None, verdict: Verdict | None = None) -> list[Step]:
+    """Return both procedures' steps in runbook order, judging every live step now.
 
-    if report is None:
-        report = guard.run(settings, strict=True)
+    The last step is the console's one verdict (opsconsole.verdict): pass it in when the page already has it.
+    """
+    if verdict is None:
+        verdict = judge(settings, report)
+    report = verdict.report or report
+    if report is None:  # a verdict built without its guard report
+        from opsconsole import guard
+
+        report = guard.run(settings)
     return [
         Step("cancel-publish", DROP_TABLE, "Cancel the publish immediately — do not approve DROP TABLE",
              "manual", TODO, "On the Publishing page, cancel. Nothing is dropped until someone approves."),
@@ -55,7 +62,7 @@ def steps(settings: Settings, report: GuardReport | None = None) -> list[Step]:
         Step("publish-again", DROP_TABLE, "Try publishing again", "manual", TODO,
              "Expect 'Database migrations validated successfully' and 'No database changes detected'."),
         *_revision_steps(settings),
-        _guard_step(report),
+        _guard_step(verdict),
     ]
 
 
@@ -129,18 +136,18 @@ def _revision_steps(settings: Settings) -> list[Step]:
     return [first, second]
 
 
-def _guard_step(report: GuardReport) -> Step:
-    """`make deploy-check`: the whole guard in strict mode."""
-    failed = [c.id for c in report.checks if c.status == FAIL]
-    warned = [c.id for c in report.checks if c.status == WARN]
-    title, command = "Verify the deploy guard passes", "make deploy-check"
+def _guard_step(verdict: Verdict) -> Step:
+    """`make deploy-check`, as the console's one verdict: the guard's checks and the state of upgrades."""
+    status = {SAFE: PASS, ACTION: WARN, STOP: FAIL}[verdict.verdict]
+    failed = [r.check for r in verdict.reasons if r.status == FAIL]
+    warned = [r.check for r in verdict.reasons if r.status == WARN]
+    detail = verdict.headline
     if failed:
-        return Step("guard-passes", OUT_OF_SYNC, title, "check", FAIL,
-                    f"{report.verdict}: failing {', '.join(failed)}.", command)
+        detail += f" Failing: {', '.join(failed)}."
     if warned:
-        return Step("guard-passes", OUT_OF_SYNC, title, "check", WARN,
-                    f"{report.verdict}: warnings on {', '.join(warned)}.", command)
-    return Step("guard-passes", OUT_OF_SYNC, title, "check", PASS, f"{report.verdict}: every check passes.", command)
+        detail += f" Warnings: {', '.join(warned)}."
+    return Step("guard-passes", OUT_OF_SYNC, "Verify the deploy guard passes", "check", status, detail,
+                "python -m opsconsole guard")
 
 
 def summary(items: list[Step]) -> dict[str, Any]:

@@ -1,22 +1,41 @@
-"""History: every revision, the audit log (who, when, from → to, outcome), approvals, checksum warnings,
-and (for operators) the failed sign-ins."""
+"""History: every revision, the audit log (who, when, from → to, outcome) with a date filter and a CSV download,
+approvals, checksum warnings, and (for operators) the failed sign-ins."""
 
 from __future__ import annotations
+
+from datetime import date, datetime, timezone
 
 import pandas as pd
 import streamlit as st
 
-from opsconsole import alembic_env, audit, guard, signins
+from opsconsole import alembic_env, audit, guard, reports, signins
+from opsconsole.verdict import plain_text
+from pages import _verdict
 from pages._common import BADGE, attempt, code, context, literal
+from pages._format import number, text, viewer_zone, when
+
+AUDIT_ROWS = 5000  # the newest rows the page reads; the date filter and the download work within them
+
+
+def created(value: str | None) -> str:
+    """A revision's Create Date as its author wrote it (no time zone is recorded), without microseconds."""
+    try:
+        return f"{datetime.fromisoformat(value):%a %d %b %Y, %H:%M}" if value else text(value)
+    except ValueError:
+        return text(value)
+
 
 st.title("History")
 settings, user = context()
+_verdict.checked(datetime.now(timezone.utc), key="history")
 
 st.subheader("Revisions")
 revisions = attempt(alembic_env.history, settings)
 if revisions is not None:
-    rows = pd.DataFrame([r.to_dict() for r in revisions],
-                        columns=["revision", "state", "message", "created", "is_head", "down_revisions"])
+    rows = pd.DataFrame([{"Revision": r.revision, "State": r.state, "Message": code(text(r.message)),
+                          "Created": created(r.created), "Head": "head" if r.is_head else "",
+                          "Follows": ", ".join(r.down_revisions) or "base (first)"} for r in revisions],
+                        columns=["Revision", "State", "Message", "Created", "Head", "Follows"])
     st.dataframe(rows.iloc[::-1], hide_index=True, width="stretch")
 
 st.subheader("Checksums of applied migrations")
@@ -29,16 +48,32 @@ if check is not None:
         st.caption(literal(check.detail))
 
 st.subheader("Audit log")
-log = attempt(audit.read_log, settings)
+log = attempt(audit.read_log, settings, AUDIT_ROWS)
 if log is not None:
     if not log:
         st.info("Nothing recorded yet: the guarded upgrade and approvals write here.")
     else:
+        zone = viewer_zone()
+        days = [e.at.astimezone(zone).date() for e in log]
+        today = max(datetime.now(zone).date(), max(days))
+        picked = st.date_input("Show the days from … to …", value=(min(days), today), min_value=min(days),
+                               max_value=today, key="audit_dates", format="YYYY-MM-DD")
+        first, last = (tuple(picked) + (None, None))[:2] if isinstance(picked, (tuple, list)) else (picked, picked)
+        last = last or first  # a range whose end is not picked yet shows that one day
+        shown = reports.between(log, first if isinstance(first, date) else None,
+                                last if isinstance(last, date) else None, zone)
+        more = f" (the newest {number(AUDIT_ROWS)} are read)" if len(log) >= AUDIT_ROWS else ""
+        st.caption(f"{number(len(shown))} of {number(len(log))} recorded row(s){more}; times in {zone}.")
         entries = pd.DataFrame([{
-            "when": e.at, "who": e.actor, "action": e.action,
-            "from → to": f"{e.from_rev or 'base'} → {e.to_rev or '—'}", "duration ms": e.duration_ms,
-            "outcome": e.outcome, "error": code(e.error or "")} for e in log])
+            "When": when(e.at), "Who": code(e.actor), "Action": e.action,
+            "From → to": f"{code(e.from_rev or 'base')} → {code(e.to_rev or '—')}",
+            "Duration": f"{number(e.duration_ms)} ms" if e.duration_ms is not None else text(None),
+            "Outcome": e.outcome, "Error": text(plain_text(e.error, settings))} for e in shown],
+            columns=["When", "Who", "Action", "From → to", "Duration", "Outcome", "Error"])
         st.dataframe(entries, hide_index=True, width="stretch")
+        st.download_button("Download these rows (CSV)", reports.audit_csv(shown, settings),
+                           file_name=f"audit-log-{first}-{last}.csv" if first else "audit-log.csv", mime="text/csv", key="audit_csv",
+                           icon=":material/download:", on_click="ignore", disabled=not shown)
 
 st.subheader("Approvals of data-loss migrations")
 approvals = attempt(audit.read_approvals, settings)
@@ -47,9 +82,10 @@ if approvals is not None:
         st.caption("No approvals recorded. Approve a reviewed data-loss revision with "
                    "`python -m opsconsole approve REV --by NAME --reason TEXT`.")
     else:
-        st.dataframe(pd.DataFrame([{"revision": a.revision, "approved by": a.approved_by, "reason": a.reason,
-                                    "when": a.approved_at, "file sha256": a.file_sha256[:12] + "…"}
-                                   for a in approvals]), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame([{"Revision": code(a.revision), "Approved by": code(a.approved_by),
+                                    "Reason": code(a.reason), "When": when(a.approved_at),
+                                    "File sha256": a.file_sha256[:12] + "…"} for a in approvals]),
+                     hide_index=True, width="stretch")
 
 if user.can_upgrade:
     st.subheader("Failed sign-ins")
@@ -58,6 +94,6 @@ if user.can_upgrade:
         if not failed:
             st.caption("No failed sign-in recorded.")
         else:
-            st.dataframe(pd.DataFrame([{"when": a.at, "role tried": a.role, "client": code(a.client),
-                                        "name given": code(a.name or ""), "outcome": a.outcome} for a in failed]),
+            st.dataframe(pd.DataFrame([{"When": when(a.at), "Role tried": a.role, "Client": code(text(a.client)),
+                                        "Name given": code(text(a.name)), "Outcome": a.outcome} for a in failed]),
                          hide_index=True, width="stretch")

@@ -1,26 +1,14 @@
-"""Overview: one verdict for reviewers — may we publish? — with every reason and its fix."""
+"""Overview: one verdict for reviewers — may we publish? — with every reason, what it means and what to do."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from opsconsole import alembic_env, guard
-from opsconsole.guard import GuardReport
+from opsconsole import alembic_env
 from opsconsole.settings import Settings
-from pages._common import BADGE, attempt, context, literal, target_banner
-
-VERDICT = {"Safe to publish": ("green", st.success), "Action needed": ("orange", st.warning),
-           "Do not publish": ("red", st.error)}
-
-
-def show_verdict(report: GuardReport) -> None:
-    """Render the verdict big, with how many checks fail, warn and pass."""
-    color, box = VERDICT[report.verdict]
-    tally = {s: sum(1 for c in report.checks if c.status == s) for s in ("fail", "warn", "pass")}
-    with st.container(border=True):
-        st.markdown(f"# :{color}[{report.verdict}]")
-        box(f"{tally['fail']} failing · {tally['warn']} warning(s) · {tally['pass']} passing — "
-            "the reasons and their fixes are below.")
+from pages import _verdict
+from pages._common import attempt, context, literal, target_banner
+from pages._format import number
 
 
 def show_revision(settings: Settings) -> None:
@@ -29,25 +17,22 @@ def show_revision(settings: Settings) -> None:
     if status is None:
         return
     current, head, pending = st.columns(3)
-    current.metric("Current revision", ", ".join(status.current) or "none")
-    head.metric("Head", ", ".join(status.heads) or "none")
-    pending.metric("Pending migrations", len(status.pending))
+    current.metric("Current revision", ", ".join(status.current) or "none yet")
+    head.metric("Head", ", ".join(status.heads) or "none yet")
+    pending.metric("Pending migrations", number(len(status.pending)))
 
 
 st.title("Overview")
 settings, user = context()
 target_banner(settings)
-report = attempt(guard.run, settings)
-if report is not None:
-    show_verdict(report)
-    reachable = report.check("database-reachable")
+verdict = _verdict.show(settings, key="overview")
+if verdict is not None:
+    _verdict.upgrades(verdict)
+    reachable = verdict.reason("database-reachable")
     if reachable is not None and reachable.status == "fail":
         st.error(literal(reachable.detail), icon=":material/cloud_off:")
     else:
         show_revision(settings)
     st.subheader("Why")
-    order = {"fail": 0, "warn": 1, "pass": 2}
-    for check in sorted(report.checks, key=lambda c: order[c.status]):
-        st.markdown(f"{BADGE[check.status]} **{literal(check.summary)}** `{check.id}`")
-        if check.detail:
-            st.caption(("Fix: " if check.status != "pass" else "") + literal(check.detail))
+    _verdict.reasons(verdict)
+    _verdict.download(verdict, settings, key="overview")

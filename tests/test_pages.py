@@ -212,9 +212,10 @@ def test_every_page_on_a_healthy_database(console: Console, role: str) -> None:
     assert at.get("vega_lite_chart") and "Estimated from PostgreSQL statistics" in said
     said = text(visit(at, "history"))
     revisions = at.dataframe[0].value
-    assert list(revisions["revision"])[0] == "9d3e5f7a1b26" and set(revisions["state"]) == {"current", "applied"}
+    assert list(revisions["Revision"])[0] == "9d3e5f7a1b26" and set(revisions["State"]) == {"current", "applied"}
+    assert "is_test" not in revisions.columns and "down_revisions" not in revisions.columns
     log = at.dataframe[1].value
-    assert len(log) == 6 and set(log["who"]) == {"setup"} and set(log["outcome"]) == {"ok"}
+    assert len(log) == 6 and set(log["Who"]) == {"setup"} and set(log["Outcome"]) == {"ok"}
     assert "6 recorded checksum(s) match" in said
     said = text(visit(at, "checklist"))
     assert "No live step fails now." in said and len(at.checkbox) == 3
@@ -236,8 +237,10 @@ def test_unreachable_database_gives_a_clear_error_on_every_page(console: Console
         if page == "upgrade" and role == "viewer":
             assert "Only operators can upgrade" in text(at)
             continue
-        assert "cannot connect to postgresql+psycopg2://postgres@127.0.0.1:1/postgres" in errors(at), page
+        assert "cannot connect to postgresql" in errors(at) and "postgres@127.0.0.1:1/postgres" in errors(at), page
         assert "nothing is listening there" in errors(at)
+        if page == "overview":  # the verdict's own text: no driver names for reviewers
+            assert "cannot connect to postgresql://postgres@127.0.0.1:1/postgres" in errors(at)
     visit(at, "overview")
     assert "# :red[Do not publish]" in text(at)
 
@@ -277,9 +280,10 @@ def test_pending_migration_is_shown_on_every_page(console: Console, alembic_proj
     said = text(visit(at, "status"))
     assert "**a2** — add note body" in said and "1 migration(s) are pending" in said
     said = text(visit(at, "history"))
-    assert dict(zip(at.dataframe[0].value["revision"], at.dataframe[0].value["state"])) == {"a1": "current", "a2": "pending"}
-    said = text(visit(at, "checklist"))
-    assert "Failing now: step 9 (Verify the deploy guard passes)" in said and "1 pending: a2" in said
+    assert dict(zip(at.dataframe[0].value["Revision"], at.dataframe[0].value["State"])) == {"a1": "current", "a2": "pending"}
+    said = text(visit(at, "checklist"))  # pending alone is the one verdict's "Action needed", not a failing step
+    assert "No live step fails now." in said and "1 pending: a2" in said
+    assert "Action needed: 1 migration(s) wait to be applied" in said
     said = text(visit(at, "upgrade"))
     if role == "operator":
         assert "**1 pending:** a2 add note body" in said and not at.button(key="upgrade").disabled
@@ -329,7 +333,7 @@ def test_upgrade_applies_and_the_audit_log_names_the_operator(one_pending: Setti
     assert (newest.actor, newest.action, newest.from_rev, newest.to_rev, newest.outcome) == (
         "Olga", "upgrade-step", "a1", "a2", "ok")
     visit(at, "history")
-    assert "Olga" in set(at.dataframe[1].value["who"]) and "a1 → a2" in set(at.dataframe[1].value["from → to"])
+    assert "Olga" in set(at.dataframe[1].value["Who"]) and "a1 → a2" in set(at.dataframe[1].value["From → to"])
 
 
 def test_data_loss_needs_the_typed_revision_and_a_wrong_one_is_refused(console: Console, alembic_project) -> None:
@@ -537,7 +541,128 @@ def test_failed_sign_ins_are_listed_for_operators_only(console: Console) -> None
     assert "wrong password" in errors(at)
     operator = visit(open_console("operator"), "history")
     failed = operator.dataframe[-1].value
-    assert list(failed["role tried"]) == ["viewer"] and list(failed["name given"]) == ["Mallory"]
-    assert list(failed["outcome"]) == ["wrong-password"]
+    assert list(failed["Role tried"]) == ["viewer"] and list(failed["Name given"]) == ["Mallory"]
+    assert list(failed["Outcome"]) == ["wrong-password"]
     viewer = visit(open_console("viewer"), "history")
     assert "Failed sign-ins" not in [s.value for s in viewer.subheader]
+
+
+# --- one verdict on every page (issue 12, point 3) ----------------------------------------------
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """What each st.download_button offers, by its file name (AppTest keeps media in memory only during a run)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    offered: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        if filename is not None and isinstance(path_or_data, (bytes, str)):
+            offered[filename] = path_or_data.encode() if isinstance(path_or_data, str) else path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return offered
+
+
+def test_after_a_failed_upgrade_overview_status_and_checklist_agree(console: Console, alembic_project,
+                                                                     downloads: dict[str, bytes]) -> None:
+    import csv
+    import io
+
+    from opsconsole.errors import UpgradeFailed
+
+    alembic_project.add("a1", upgrade="op.create_table('notes', sa.Column('id', sa.Integer))")
+    settings = console(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    upgrade(settings, by="setup")
+    alembic_project.add("a2", upgrade="op.create_table('tags', sa.Column('id', sa.Integer))",
+                        downgrade="op.drop_table('tags')")
+    alembic_project.add("a3", upgrade="op.execute('SELECT 1/0')", message="divide by zero")
+    with pytest.raises(UpgradeFailed):
+        upgrade(settings, by="Olga")
+    headline = "the last upgrade failed at a3; the database is at a2."
+    at = open_console("viewer")
+    said = text(visit(at, "overview"))
+    assert "# :red[Do not publish]" in said and headline in errors(at)
+    assert "**Steps that applied in that run:** a2" in said and "**The database is now at:** a2" in said
+    assert "Fix migration a3" in said and f"alembic -c {alembic_project.ini} downgrade a1" in said
+    assert "division by zero" in said and "ZeroDivisionError" not in said and "DivisionByZero" not in said
+    assert "psycopg2" not in errors(at)  # (the database banner above the verdict is pages/_common's)
+    assert "Go to the Upgrade page" in [p.value for p in at.get("page_link")]
+    assert "Fix:" not in said and not re.search(r"\bNone\b|\bnan\b", said)
+    assert re.search(r"Checked just now \(\w{3} \d\d \w{3} 20\d\d, \d\d:\d\d UTC\)", said)
+    assert at.button(key="refresh_overview")
+    report = next(v for name, v in downloads.items() if name.startswith("verdict-")).decode()
+    rows = list(csv.reader(io.StringIO(report)))
+    assert rows[0] == ["check", "status", "summary", "detail", "what to do"]
+    assert rows[1][:2] == ["verdict", "Do not publish"] and rows[2][:2] == ["last-upgrade", "fail"]
+    assert "### :red[Do not publish]" in text(visit(at, "status")) and headline in errors(at)
+    said = text(visit(at, "checklist"))
+    assert "Failing now: step 9 (Verify the deploy guard passes)" in said
+    assert f"Do not publish: {headline}" in errors(at)
+    visit(at, "history")
+    failed = at.dataframe[1].value.iloc[0]
+    assert (failed["Who"], failed["Outcome"], failed["From → to"]) == ("Olga", "failed", "a2 → a3")
+    assert "division by zero" in failed["Error"] and not re.search(r"\w+(Error|Zero)\b|psycopg2", failed["Error"])
+
+
+def test_overview_during_an_upgrade_says_who_since_when_and_which_step(one_pending: Settings) -> None:
+    with db.connect(one_pending) as conn, conn.begin():
+        audit.start_step(conn, actor="carol", from_rev="a1", to_rev="a2", sql_sha256=None)
+    with db.connect(one_pending) as other:
+        other.exec_driver_sql(f"SELECT pg_advisory_lock({LOCK_KEY})")
+        other.exec_driver_sql("SET application_name = 'opsconsole upgrade since 2026-11-24T10:00:00Z by carol'")
+        other.commit()
+        at = visit(open_console("viewer"), "overview")
+        said = text(at)
+        assert "# :orange[Action needed]" in said and "Safe to publish" not in said
+        assert "an upgrade by carol is running (applying a2)" in said
+        assert "An upgrade by **carol** is running since Tue 24 Nov 2026, 10:00 UTC" in said
+        assert "**carol** is running" in said and ", applying **a2**" in said
+        said = text(visit(at, "status"))
+        assert "### :orange[Action needed]" in said and "an upgrade by carol is running" in said
+
+
+def test_failing_checks_explain_themselves_and_link_to_the_page_that_fixes_them(console: Console,
+                                                                                tmp_path: Path) -> None:
+    script = tmp_path / "start.sh"
+    script.write_text("#!/bin/bash\nexec streamlit run app.py\n")
+    at_head_with_tenants(console(OPSCONSOLE_START_SCRIPT=str(script)))
+    at = visit(open_console("viewer"), "overview")
+    said = text(at)
+    assert "# :red[Do not publish]" in said
+    assert "The start script must switch the platform's automatic migrations off" in said
+    assert "**What to do:** Put 'export DISABLE_AUTO_MIGRATIONS=true' on the first line of start.sh." in said
+    assert [p.value for p in at.get("page_link")] == ["Go to Emergency checklist, steps 2–3"]
+    assert "Fix:" not in said and not re.search(r"\bNone\b|\bnan\b", said)
+
+
+def test_history_filters_the_audit_log_by_date_and_downloads_the_filtered_rows(console: Console,
+                                                                               downloads: dict[str, bytes]) -> None:
+    import csv
+    import io
+    from datetime import date
+
+    settings = console()
+    upgrade(settings, by="setup")
+    with db.connect(settings) as conn, conn.begin():
+        audit.record(conn, actor="=HYPERLINK(\"http://evil.example\")", action="approve", outcome="ok", to_rev="r1")
+        audit.record(conn, actor="ann", action="approve", outcome="ok", to_rev="r2", duration_ms=12345)
+        conn.exec_driver_sql("UPDATE opsconsole.audit_log SET at = '2026-11-01 12:00+00' WHERE to_rev = 'r1'")
+        conn.exec_driver_sql("UPDATE opsconsole.audit_log SET at = '2026-11-10 12:00+00' WHERE to_rev = 'r2'")
+    at = visit(open_console("operator"), "history")
+    assert len(at.dataframe[1].value) == 8
+    picker = at.date_input(key="audit_dates")
+    assert picker.value[0] == date(2026, 11, 1)
+    picker.set_value((date(2026, 11, 9), date(2026, 11, 11))).run()
+    log = at.dataframe[1].value
+    assert list(log["Who"]) == ["ann"] and list(log["Duration"]) == ["12,345 ms"]
+    assert list(log["When"]) == ["Tue 10 Nov 2026, 12:00 UTC"]
+    assert "1 of 8 recorded row(s)" in text(at)
+    rows = list(csv.reader(io.StringIO(downloads["audit-log-2026-11-09-2026-11-11.csv"].decode())))
+    assert rows[0][:3] == ["when (UTC)", "who", "action"] and len(rows) == 2
+    assert rows[1][:3] == ["2026-11-10 12:00:00", "ann", "approve"] and rows[1][5] == "12345"
+    at.date_input(key="audit_dates").set_value((date(2026, 11, 1), date(2026, 11, 1))).run()
+    rows = list(csv.reader(io.StringIO(downloads["audit-log-2026-11-01-2026-11-01.csv"].decode())))
+    assert rows[1][1] == "'=HYPERLINK(\"http://evil.example\")"  # a formula is text in a spreadsheet

@@ -44,12 +44,10 @@ class GuardReport:
 
     @property
     def verdict(self) -> str:
-        """One phrase for reviewers: "Safe to publish", "Action needed" or "Do not publish"."""
-        if not self.ok:
-            return "Do not publish"
-        if any(c.status == WARN for c in self.checks):
-            return "Action needed"
-        return "Safe to publish"
+        """One phrase for reviewers from these checks alone (opsconsole.verdict decides; judge() adds upgrades)."""
+        from opsconsole.verdict import decide
+
+        return decide(self.checks)
 
     @property
     def unapproved(self) -> tuple[str, ...]:
