@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from opsconsole import auth, sessions
 from opsconsole.auth import User
@@ -48,6 +49,12 @@ def code(value: object) -> str:
 
 def context() -> tuple[Settings, User]:
     """Return the session's settings and user; show the sign-in form in place (then this page) or why not."""
+    if PagesManager.uses_pages_directory:
+        # A fresh server's first requests straight to a page file run it through Streamlit's pages/-folder
+        # mode, without app.py, until app.py's st.navigation switches that mode off: switch it off the same
+        # way and run again, now through app.py (sign-in, account bar, banner), on the same page.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     load_once()
     st.session_state["_errors_shown"] = set()
     problem = st.session_state.get("settings_error")
@@ -56,8 +63,8 @@ def context() -> tuple[Settings, User]:
         st.stop()
     settings = st.session_state["settings"]
     user = current_user(settings)
-    if user is None:  # a page file run without app.py (a fresh server's first request): sign in right here
-        apply_cookie()
+    apply_cookie()  # app.py has already done so; kept here for a page run without it
+    if user is None:  # app.py signs in before it runs a page; this is the fallback, in place
         sign_in_form(settings)
         st.stop()
     return settings, user
@@ -218,17 +225,18 @@ def attempt(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
 
 
 def target_banner(settings: Settings) -> None:
-    """Say which database the console points at; shout when it is the embedded demo."""
+    """Say which database the console points at (never a driver URL); shout when it is the embedded demo."""
     from opsconsole.db import target
 
     where = target(settings)
     if where.embedded:
-        st.warning(f"**EMBEDDED DEMO DATABASE** — {literal(where.url)}. Nothing here is your real data; set "
-                   "DATABASE_URL to manage your own database.", icon=":material/science:")
+        st.warning("**EMBEDDED DEMO DATABASE** — nothing here is your real data. Set DATABASE_URL to manage "
+                   "your own database.", icon=":material/science:")
     else:
-        pooler = f" · {where.pooler} pooler" if where.pooler else ""
-        st.caption(f"Database: {literal(where.url)} — host **{literal(where.host)}**:{where.port}, database "
-                   f"**{literal(where.database)}**{pooler}")
+        pooler = f" · through the {where.pooler} pooler" if where.pooler else ""
+        port = f":{where.port}" if where.port else ""
+        st.caption(f"Connected to database **{literal(where.database)}** on host **{literal(where.host)}**{port} "
+                   f"as {literal(where.user)}{pooler}")
 
 
 def show_findings(findings: Iterable[dict[str, Any]]) -> None:
