@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import secrets
 import string
 import time
 from collections.abc import Callable, Iterable
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from opsconsole import auth, sessions
+from opsconsole import auth, sessions, signins
 from opsconsole.auth import User
 from opsconsole.errors import OpsConsoleError, SettingsError, describe, one_paragraph
 from opsconsole.settings import Settings, load_settings
@@ -92,6 +93,20 @@ def client_address() -> str | None:
     return forwarded if forwarded and behind_proxy else direct
 
 
+def throttle_key() -> str:
+    """Whose wrong passwords count together: the client's address, else this browser tab.
+
+    Without an address (no proxy header, a local server) all browsers would share one count, and one
+    person's wrong passwords would lock everyone out; each tab then counts its own (recorded as
+    "unknown-…" so operators still see them).
+    """
+    address = client_address()
+    if address:
+        return address
+    tab = st.session_state.setdefault("_tab_id", secrets.token_hex(4))
+    return f"{signins.UNKNOWN_CLIENT}-{tab}"
+
+
 def current_user(settings: Settings) -> User | None:
     """Who is signed in: this browser session's user, else the session its cookie names, else the demo."""
     user: User | None = st.session_state.get("user")
@@ -137,7 +152,7 @@ def sign_in_form(settings: Settings) -> None:
             if st.form_submit_button("Sign in", type="primary"):
                 try:
                     user = auth.sign_in(settings, password, name, role=None if role == auth.ANY_ROLE else role,
-                                        client=client_address())
+                                        client=throttle_key())
                 except auth.SignInRefused as exc:
                     st.error(f"Sign-in refused: {literal(exc)}")
                 else:

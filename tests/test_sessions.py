@@ -271,3 +271,29 @@ def test_ticks_are_shared_between_two_people_with_who_and_when(console, browser)
         actions = [(e.actor, e.action, e.outcome) for e in reversed(audit.log(conn))]
     assert actions == [("Vera", "checklist cancel-publish", "ticked"), ("Olga", "checklist cancel-publish", "unticked"),
                        ("Vera", "checklist publish-again", "ticked"), ("Olga", "checklist clear-all", "ok")]
+
+
+@pytest.mark.parametrize("address", ["203.0.113.5", "127.0.0.1"])  # a known address; none (a local server)
+def test_wrong_passwords_in_one_browser_never_refuse_the_right_one_in_another(console, browser, address) -> None:
+    settings = console()
+    browser.remote_ip = address
+    mallory = new_tab("upgrade")
+    for _ in range(4):
+        sign_in(mallory, "guess", "Mallory", role="operator")
+    assert "too many wrong passwords" in "\n".join(e.value for e in mallory.error)
+    assert "user" not in mallory.session_state
+    if address != "127.0.0.1":
+        browser.remote_ip = "198.51.100.7"  # another browser elsewhere; without addresses, just another tab
+    olga = sign_in(new_tab("upgrade"), OPERATOR_PW, "Olga", role="operator")
+    assert olga.session_state["user"] == User("Olga", OPERATOR) and titles(olga) == ["Upgrade"]
+    # and operators see every failed attempt, from where
+    olga.switch_page("pages/history.py").run()
+    failed = [d.value for d in olga.dataframe if "role tried" in d.value.columns]
+    assert len(failed) == 1
+    rows = failed[0]
+    assert list(rows["outcome"]) == ["throttled"] + ["wrong-password"] * 3
+    assert set(rows["name given"]) == {"Mallory"}
+    clients = set(rows["client"])
+    assert clients == {address} if address != "127.0.0.1" else (len(clients) == 1 and
+                                                                 clients.pop().startswith("unknown-"))
+    assert len(sessions.live(settings)) == 1
