@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from opsconsole import audit, db, sessions, ticks
 from opsconsole.auth import OPERATOR, VIEWER, User
-from opsconsole.errors import InputRejected, SettingsError
+from opsconsole.errors import SettingsError
 from opsconsole.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,28 +81,6 @@ def test_session_hours_setting_is_validated_and_read_from_secrets() -> None:
         with pytest.raises(SettingsError, match=said) as caught:
             load_settings(env={**base, "OPSCONSOLE_SESSION_HOURS": bad}, secrets={}, base_dir=Path("/tmp"))
         assert "OPSCONSOLE_SESSION_HOURS" in str(caught.value)
-
-
-def test_ticks_are_shared_recorded_and_cleared(make_settings) -> None:
-    s = make_settings()
-    assert ticks.read(s) == {}
-    first = ticks.set_tick(s, "cancel-publish", True, "Vera")
-    assert (first.ticked, first.by) == (True, "Vera") and first.at.tzinfo is not None
-    ticks.set_tick(s, "restart-workflow", True, "Olga")
-    ticks.set_tick(s, "restart-workflow", False, "Omar")
-    state = ticks.read(s)
-    assert {k: (t.ticked, t.by) for k, t in state.items()} == {"cancel-publish": (True, "Vera"),
-                                                             "restart-workflow": (False, "Omar")}
-    assert ticks.clear_all(s, "Olga") == 1 and ticks.read(s) == {}
-    with db.connect(s) as conn:
-        log = audit.log(conn)
-    assert [(e.actor, e.action, e.outcome) for e in reversed(log)] == [
-        ("Vera", "checklist cancel-publish", "ticked"), ("Olga", "checklist restart-workflow", "ticked"),
-        ("Omar", "checklist restart-workflow", "unticked"), ("Olga", "checklist clear-all", "ok")]
-    with pytest.raises(InputRejected):
-        ticks.set_tick(s, "no such step!", True, "Vera")
-    with pytest.raises(InputRejected):
-        ticks.set_tick(s, "cancel-publish", True, "x" * 65)
 
 
 # --- the console ---------------------------------------------------------------------------------
