@@ -72,11 +72,12 @@ def context() -> tuple[Settings, User]:
 
 
 def load_once() -> None:
-    """Read the settings once per session; keep the error (not a traceback) when one is bad."""
-    if "settings" in st.session_state or "settings_error" in st.session_state:
+    """Read the settings once per session (again after a bad one); keep the error, not a traceback."""
+    if "settings" in st.session_state:
         return
     try:
         st.session_state["settings"] = load_settings()
+        st.session_state.pop("settings_error", None)
     except SettingsError as exc:
         st.session_state["settings_error"] = str(exc)
 
