@@ -48,7 +48,7 @@ page = st.navigation([st.Page(path, title=title, icon=icon, default=i == 0)
                      position="top" if user is not None or settings is None else "hidden")
 if settings is not None and user is None:
     apply_cookie()
-    sign_in_form(settings)
+    sign_in_form(settings, landing=None if page.title == PAGES[0][1] else page.title)
 else:
     if user is not None:
         account_bar(user)

@@ -139,9 +139,11 @@ def current_user(settings: Settings) -> User | None:
     return None
 
 
-def sign_in_form(settings: Settings) -> None:
+def sign_in_form(settings: Settings, landing: str | None = None) -> None:
     """Ask for a password (and the operator's name), or let the demo visitor skip; then rerun this page."""
     st.title("Sign in to opsconsole")
+    if landing:
+        st.caption(f"Then you will see **{literal(landing)}**, the page you asked for.")
     if hint := auth.setup_hint(settings):
         st.info(hint)
     if auth.sign_in_possible(settings):

@@ -196,6 +196,7 @@ def test_a_signed_out_deep_link_signs_in_and_lands_on_the_requested_page(console
     at = new_tab("checklist")
     assert titles(at) == ["Sign in to opsconsole"] and not at.exception
     assert not [b for b in at.button if b.key == "recheck"]  # the page itself does not run before sign-in
+    assert "Then you will see **Emergency checklist**, the page you asked for." in [c.value for c in at.caption]
     sign_in(at, VIEWER_PW, "Vera")
     assert titles(at) == ["Emergency checklist"] and at.session_state["user"] == User("Vera", VIEWER)
     at.run()  # and it stays there
@@ -275,3 +276,13 @@ def test_wrong_passwords_in_one_browser_never_refuse_the_right_one_in_another(co
     assert clients == {address} if address != "127.0.0.1" else (len(clients) == 1 and
                                                                  clients.pop().startswith("unknown-"))
     assert len(sessions.live(settings)) == 1
+
+
+def test_without_the_database_a_sign_in_lasts_for_the_tab_and_says_so(console, browser) -> None:
+    console(DATABASE_URL="postgresql://postgres@127.0.0.1:1/postgres")
+    at = sign_in(new_tab("history"), VIEWER_PW, "Vera")
+    assert at.session_state["user"] == User("Vera", VIEWER) and titles(at) == ["History"]
+    assert cookie_set(at) is None and "session_token" not in at.session_state
+    assert "Signed in for this tab only" in "\n".join(w.value for w in at.warning)
+    at.run()  # the warning is said once; the tab stays signed in
+    assert titles(at) == ["History"] and "Signed in for this tab only" not in "\n".join(w.value for w in at.warning)
