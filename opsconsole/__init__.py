@@ -13,5 +13,5 @@ __version__ = "0.1.0"
 
 __all__ = [
     "alembic_env", "analyze", "approvals", "audit", "auth", "backup", "checklist", "contain", "db", "demo", "errors",
-    "guard", "inputs", "settings", "signins", "startscript", "tenants",
+    "guard", "inputs", "sessions", "settings", "signins", "startscript", "tenants", "ticks",
 ]
