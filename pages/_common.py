@@ -127,12 +127,14 @@ def current_user(settings: Settings) -> User | None:
     if cookie and cookie != st.session_state.get("_refused_token"):
         try:
             user = sessions.validate(settings, cookie)
-        except Exception:  # unreachable database: sign in again (the throttle has its own fallback)
+        except Exception:  # the database is away: sign in for this tab; the cookie stays for the next visit
             user = None
+        else:
+            if user is None:  # unknown, expired, revoked or outdated: never asked about again
+                _forget(cookie)
         if user is not None:
             st.session_state.update(user=user, session_token=cookie, _session_checked=time.monotonic())
             return user
-        _forget(cookie)
     if auth.can_skip_sign_in(settings) and not auth.sign_in_possible(settings):
         st.session_state["user"] = auth.demo_user(settings)  # the demo with no passwords: nothing to sign in with
         return st.session_state["user"]
