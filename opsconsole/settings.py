@@ -32,6 +32,7 @@ _known_secrets: set[str] = set()
 _secrets_lock = threading.Lock()
 _MAX_MS = 2_147_483_647
 _DRIVER = "postgresql+psycopg2"
+MAX_SESSION_HOURS = 720
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ SETTINGS: dict[str, Setting] = {
     "home": Setting("OPSCONSOLE_HOME", ".opsconsole", "Folder for the embedded server's data."),
     "backup_max_bytes": Setting("OPSCONSOLE_BACKUP_MAX_BYTES", "1GiB",
         "Largest automatic copy of data at risk before one data-loss step (bytes, or KiB/MiB/GiB/TiB)."),
+    "session_hours": Setting("OPSCONSOLE_SESSION_HOURS", "12",
+        "Hours a console sign-in lasts (reloads, links, new tabs) unless the person signs out; 1 to 720."),
 }
 
 SUPABASE_SCHEMAS = frozenset({
@@ -100,6 +103,7 @@ class Settings:
     expected_db_host: str | None = None
     home: Path = Path(".opsconsole")
     backup_max_bytes: int = 1 << 30
+    session_hours: int = 12
 
     @property
     def embedded(self) -> bool:
@@ -186,6 +190,7 @@ def load_settings(env: Mapping[str, str] | None = None, secrets: Mapping[str, An
         expected_db_host=raw("expected_db_host"),
         home=_path(base, raw("home")),
         backup_max_bytes=_byte_count("OPSCONSOLE_BACKUP_MAX_BYTES", raw("backup_max_bytes")),
+        session_hours=_session_hours(raw("session_hours")),
     )
 
 
@@ -389,6 +394,14 @@ def _byte_count(name: str, value: str | None) -> int:
                                   "optionally with KiB, MiB, GiB or TiB (e.g. 1GiB or 500MiB).")
     units = {"": 0, "b": 0, "kib": 1, "mib": 2, "gib": 3, "tib": 4}
     return int(match[1]) * 1024 ** units[(match[2] or "").lower()]
+
+
+def _session_hours(value: str | None) -> int:
+    hours = _positive_int("OPSCONSOLE_SESSION_HOURS", value)
+    if hours > MAX_SESSION_HOURS:
+        raise SettingsError("OPSCONSOLE_SESSION_HOURS", f"is too long ({hours} h); give at most "
+                                                        f"{MAX_SESSION_HOURS} hours (30 days), e.g. 12.")
+    return hours
 
 
 def _path(base: Path, value: str | None) -> Path:

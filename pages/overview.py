@@ -7,7 +7,7 @@ import streamlit as st
 from opsconsole import alembic_env
 from opsconsole.settings import Settings
 from pages import _verdict
-from pages._common import attempt, context, literal, target_banner
+from pages._common import attempt, context, literal
 from pages._format import number
 
 
@@ -24,7 +24,6 @@ def show_revision(settings: Settings) -> None:
 
 st.title("Overview")
 settings, user = context()
-target_banner(settings)
 verdict = _verdict.show(settings, key="overview")
 if verdict is not None:
     _verdict.upgrades(verdict)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from opsconsole import checklist
+from opsconsole import audit, checklist, db, ticks
 from opsconsole.alembic_env import upgrade
+from opsconsole.errors import InputRejected
 
 ORDER = ["cancel-publish", "flag-in-script", "auto-migrations-disabled", "restart-workflow", "process-env",
          "publish-again", "current-revision", "apply-pending", "guard-passes"]
@@ -99,3 +100,25 @@ def test_unreachable_database_fails_the_live_steps_without_raising(make_settings
     assert steps["flag-in-script"].status == "pass"  # the start script is still read
     assert {s.id for s in checklist.failing(items)} >= {"current-revision", "apply-pending", "guard-passes"}
     assert all(isinstance(v, str) for s in items for v in s.to_dict().values())
+
+
+def test_ticks_are_shared_recorded_and_cleared(make_settings) -> None:
+    s = make_settings()
+    assert ticks.read(s) == {}
+    first = ticks.set_tick(s, "cancel-publish", True, "Vera")
+    assert (first.ticked, first.by) == (True, "Vera") and first.at.tzinfo is not None
+    ticks.set_tick(s, "restart-workflow", True, "Olga")
+    ticks.set_tick(s, "restart-workflow", False, "Omar")
+    state = ticks.read(s)
+    assert {k: (t.ticked, t.by) for k, t in state.items()} == {"cancel-publish": (True, "Vera"),
+                                                             "restart-workflow": (False, "Omar")}
+    assert ticks.clear_all(s, "Olga") == 1 and ticks.read(s) == {}
+    with db.connect(s) as conn:
+        log = audit.log(conn)
+    assert [(e.actor, e.action, e.outcome) for e in reversed(log)] == [
+        ("Vera", "checklist cancel-publish", "ticked"), ("Olga", "checklist restart-workflow", "ticked"),
+        ("Omar", "checklist restart-workflow", "unticked"), ("Olga", "checklist clear-all", "ok")]
+    with pytest.raises(InputRejected):
+        ticks.set_tick(s, "no such step!", True, "Vera")
+    with pytest.raises(InputRejected):
+        ticks.set_tick(s, "cancel-publish", True, "x" * 65)

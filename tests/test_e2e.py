@@ -1,7 +1,9 @@
 """End to end: start.sh builds a fresh embedded database and serves the console; headless Chromium
-signs in, visits every page, applies a pending migration through the Upgrade button, and saves a
-screenshot of each page under test-artifacts/ (with OPSCONSOLE_UPDATE_SCREENSHOT=1, the overview also
-to docs/overview.png, the README's picture)."""
+follows a deep link while signed out, signs in and lands on the page it asked for, stays signed in
+across a reload and a new tab (the session cookie), visits every page, applies a pending migration
+through the Upgrade button, signs out, and saves screenshots of every page at 1400 px and 390 px
+under test-artifacts/ with the measured load times in test-artifacts/timings.json (with
+OPSCONSOLE_UPDATE_SCREENSHOT=1, the overview also to docs/overview.png, the README's picture)."""
 
 from __future__ import annotations
 
@@ -29,7 +31,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 OPERATOR_PW, VIEWER_PW = "e2e-operator-pw", "e2e-viewer-pw"
 LAST_REVISION = "9d3e5f7a1b26"
 PAGES = [("Overview", "overview"), ("Schema status", "status"), ("Tenants", "tenants"), ("History", "history"),
-         ("Emergency checklist", "checklist"), ("Upgrade", "upgrade")]
+         ("Backups", "backups"), ("Emergency checklist", "checklist"), ("Upgrade", "upgrade")]
+SIGNED_IN = "Signed in as Erin · operator"
+DESKTOP = {"width": 1400, "height": 1500}
+PHONE_SIZE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1}
 
 
 @dataclass
@@ -121,10 +126,22 @@ def _settle(page) -> None:  # noqa: ANN001 - playwright Page
     page.wait_for_timeout(800)
 
 
-def _open(page, title: str) -> None:  # noqa: ANN001
-    page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+def _open(page, title: str) -> float:  # noqa: ANN001
+    """Choose a page in the top navigation; return the seconds until it has drawn."""
+    started = time.monotonic()
+    page.locator('[data-testid="stTopNav"]').get_by_text(title, exact=True).click()
     page.get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
     _settle(page)
+    return time.monotonic() - started
+
+
+def _go(page, url: str, heading: str) -> float:  # noqa: ANN001
+    """Load a URL (a link, a reload, a new tab); return the seconds until its heading has drawn."""
+    started = time.monotonic()
+    page.goto(url, timeout=60_000)
+    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
+    _settle(page)
+    return time.monotonic() - started
 
 
 def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server) -> None:
@@ -146,38 +163,61 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
     assert [p["revision"] for p in _opsconsole(server, "status")["pending"]] == [LAST_REVISION]
 
     ARTIFACTS.mkdir(exist_ok=True)
+    timings: dict[str, float] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1500})
-            # The server's very first request, straight to a page file, must still go through sign-in.
-            page.goto(f"{server.url}/upgrade", timeout=60_000)
-            page.get_by_role("heading", name="Sign in to opsconsole").wait_for(timeout=60_000)
-            _settle(page)
+            context = browser.new_context(viewport=DESKTOP)
+            page = context.new_page()
+            # The server's very first request, a deep link to a page while signed out: the sign-in form,
+            # then the page asked for (not Overview, no "Page not found").
+            timings["first request: sign-in form"] = _go(page, f"{server.url}/upgrade", "Sign in to opsconsole")
             assert page.get_by_role("button", name="Upgrade to head").count() == 0
             page.get_by_label("Your name (the audit log records who upgraded)").fill("Erin")
             page.get_by_role("textbox", name="Password", exact=True).fill(OPERATOR_PW)
+            started = time.monotonic()
             page.get_by_role("button", name="Sign in").click()
-            expect(page.get_by_text("Signed in as Erin · operator")).to_be_visible(timeout=60_000)
-            page.get_by_role("heading", name="Overview", exact=True).wait_for(timeout=60_000)
+            page.get_by_role("heading", name="Upgrade", exact=True).wait_for(timeout=60_000)
             _settle(page)
-            expect(page.get_by_text("EMBEDDED DEMO DATABASE", exact=True)).to_be_visible()
+            timings["sign in: the page asked for"] = time.monotonic() - started
+            expect(page.get_by_text("1 pending:")).to_be_visible()
+            expect(page.get_by_text("Page not found")).to_have_count(0)
+            cookie = [c for c in context.cookies() if c["name"] == "opsconsole_session"]
+            assert cookie and cookie[0]["sameSite"] == "Strict" and cookie[0]["path"] == "/", context.cookies()
+            assert 11.9 * 3600 < cookie[0]["expires"] - time.time() <= 12 * 3600, cookie  # OPSCONSOLE_SESSION_HOURS
+
+            # A reload, a deep link and a new tab stay signed in, on the page asked for.
+            timings["reload, signed in"] = _go(page, f"{server.url}/upgrade", "Upgrade")
+            expect(page.get_by_text(SIGNED_IN)).to_be_visible()
+            expect(page.get_by_text("EMBEDDED DEMO DATABASE", exact=True).first).to_be_visible()
+            tab = context.new_page()
+            timings["new tab, deep link, signed in"] = _go(tab, f"{server.url}/checklist", "Emergency checklist")
+            expect(tab.get_by_text(SIGNED_IN)).to_be_visible()
+            tab.get_by_text("Cancel the publish").first.click()  # a shared tick, recorded as Erin
+            expect(tab.get_by_text("Ticked by Erin")).to_be_visible(timeout=30_000)
+            tab.close()
+
+            timings["Overview (top navigation)"] = _open(page, "Overview")
+            expect(page.get_by_text("EMBEDDED DEMO DATABASE", exact=True).first).to_be_visible()
             expect(page.get_by_text("Action needed")).to_be_visible()
             expect(page.get_by_text("1 migration(s) wait to be applied")).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "overview-pending.png"))
 
             checks = {"status": f"{LAST_REVISION}", "tenants": "Acme Logistics",
-                      "history": "Audit log", "checklist": "Apply any pending migrations"}
-            for title, name in PAGES[1:5]:
-                _open(page, title)
+                      "history": "Audit log", "checklist": "Apply any pending migrations", "backups": "Backups"}
+            for title, name in PAGES[1:6]:
+                timings[f"{title} (top navigation)"] = _open(page, title)
                 assert page.locator('[data-testid="stException"]').count() == 0, name
+                expect(page.get_by_text("EMBEDDED DEMO DATABASE", exact=True).first).to_be_visible()  # on every page
                 if name == "tenants":
                     page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30_000)
                 else:
                     expect(page.get_by_text(checks[name]).first).to_be_visible()
+                if name == "checklist":  # the tick made in the other tab is shared, with who did it
+                    expect(page.get_by_text("Ticked by Erin")).to_be_visible()
                 page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
-            _open(page, "Upgrade")
+            timings["Upgrade (top navigation)"] = _open(page, "Upgrade")
             expect(page.get_by_text("1 pending:")).to_be_visible()
             page.get_by_role("button", name="Preview (dry run)").click()
             _settle(page)
@@ -194,14 +234,43 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
             _open(page, "Overview")
             expect(page.get_by_text("Current revision")).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "overview.png"))
+
+            # A phone (390 px, a phone's browser) with the same cookie: signed in at once on the page linked
+            # to; the navigation sits behind the menu button and closes once a page is chosen.
+            phone = browser.new_context(**{**pw.devices["iPhone 13"], **PHONE_SIZE})
+            phone.add_cookies([c for c in context.cookies() if c["name"] == "opsconsole_session"])
+            small = phone.new_page()
+            timings["phone: link to Schema status, signed in"] = _go(small, f"{server.url}/status", "Schema status")
+            for title, name in PAGES:
+                started = time.monotonic()
+                small.get_by_test_id("stExpandSidebarButton").click()
+                small.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+                small.get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
+                _settle(small)
+                timings[f"phone: {title} (menu)"] = time.monotonic() - started
+                expect(small.get_by_test_id("stSidebarNav")).not_to_be_visible()  # the page, not the menu, shows
+                expect(small.get_by_text(SIGNED_IN)).to_be_visible()
+                expect(small.get_by_text("EMBEDDED DEMO DATABASE", exact=True).first).to_be_visible()
+                assert small.locator('[data-testid="stException"]').count() == 0, name
+                small.screenshot(path=str(ARTIFACTS / f"{name}-390.png"), full_page=True)
+            phone.close()
+
+            # Sign out ends the session: a reload asks for the password again.
+            page.get_by_role("button", name="Sign out").click()
+            page.get_by_role("heading", name="Sign in to opsconsole").wait_for(timeout=60_000)
+            _go(page, f"{server.url}/history", "Sign in to opsconsole")
+            assert not [c for c in context.cookies() if c["name"] == "opsconsole_session"]
         finally:
             browser.close()
+    (ARTIFACTS / "timings.json").write_text(json.dumps({k: round(v, 2) for k, v in timings.items()}, indent=1))
+    print("\n".join(f"{v:6.2f} s  {k}" for k, v in timings.items()))
 
     assert not _opsconsole(server, "status")["pending"]
     newest = _opsconsole(server, "history")["audit"][0]
     assert (newest["actor"], newest["to_rev"], newest["outcome"]) == ("Erin", LAST_REVISION, "ok")
-    for name in ("overview", "status", "tenants", "history", "checklist", "upgrade"):
+    for _, name in PAGES:
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 20_000, name
+        assert (ARTIFACTS / f"{name}-390.png").stat().st_size > 20_000, name
     if os.environ.get("OPSCONSOLE_UPDATE_SCREENSHOT"):  # refresh the README's picture on purpose only
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copyfile(ARTIFACTS / "overview.png", ROOT / "docs" / "overview.png")

@@ -140,7 +140,7 @@ def test_sign_in_refuses_a_wrong_password_then_signs_in_a_viewer(console: Consol
     at.text_input(key="signin_password").input(VIEWER_PW)
     at.button[0].click().run()
     assert at.session_state["user"] == User("Vera", "viewer")
-    assert "Signed in as **Vera** · viewer" in [m.value for m in at.sidebar.markdown]
+    assert "Signed in as **Vera** · viewer" in [m.value for m in at.markdown]
     assert [t.value for t in at.title] == ["Overview"]
 
 
@@ -154,8 +154,8 @@ def test_operator_signs_in_with_a_name_and_can_sign_out(console: Console) -> Non
     at.text_input(key="signin_name").input("Olga")
     at.button[0].click().run()
     assert at.session_state["user"] == User("Olga", "operator")
-    assert "Signed in as **Olga** · operator" in [m.value for m in at.sidebar.markdown]
-    at.sidebar.button(key="sign_out").click().run()
+    assert "Signed in as **Olga** · operator" in [m.value for m in at.markdown]
+    at.button(key="sign_out").click().run()
     assert "user" not in at.session_state and [t.value for t in at.title] == ["Sign in to opsconsole"]
 
 
@@ -166,6 +166,10 @@ def test_first_request_to_a_page_file_goes_through_sign_in(console: Console, rou
     at.switch_page("pages/upgrade.py").run()
     assert not at.exception and [t.value for t in at.title] == ["Sign in to opsconsole"]
     assert all(b.key not in ("upgrade", "dry_run") for b in at.button) and "user" not in at.session_state
+    router.pages_folder_mode = False  # that first run went through app.py, whose navigation ends the mode
+    at.text_input(key="signin_password").input(VIEWER_PW)
+    at.button[0].click().run()
+    assert not at.exception and [t.value for t in at.title] == ["Upgrade"]  # the page asked for, signed in
 
 
 def test_remote_database_without_passwords_explains_what_to_set(console: Console) -> None:
@@ -181,7 +185,7 @@ def test_embedded_demo_without_passwords_signs_in_as_the_operator_demo(console: 
             OPSCONSOLE_HOME=str(tmp_path / ("x" * 120)))
     at = open_console(role=None)  # no passwords on the demo: signed in as "demo" at once (deep links work)
     assert at.session_state["user"] == User("demo", "operator")
-    assert "Signed in as **demo** · operator" in [m.value for m in at.sidebar.markdown]
+    assert "Signed in as **demo** · operator" in [m.value for m in at.markdown]
     assert "EMBEDDED DEMO DATABASE" in text(at) and "too long for a Unix socket" in text(at)
     assert not at.exception
 
@@ -394,7 +398,7 @@ def test_failing_migration_is_reported_and_the_database_stays_at_the_last_good_r
 def test_viewer_cannot_see_the_upgrade_buttons(one_pending: Settings) -> None:
     at = visit(open_console("viewer"), "upgrade")
     assert "Only operators can upgrade" in text(at)
-    assert not at.main.button and not at.code
+    assert not [b for b in at.main.button if b.key != "sign_out"] and not at.code
     assert alembic_env.status(one_pending).current == ("a1",)
 
 
@@ -439,7 +443,7 @@ def test_recheck_all_picks_up_a_fixed_start_script(console: Console, tmp_path: P
     assert "Failing now: step 3 (start.sh exports the flag before the app starts)" in errors(at)
     script.write_text("#!/bin/bash\nexport DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
     at.checkbox(key="tick-cancel-publish").check()
-    at.button(key="recheck").click().run()
+    at.button(key="refresh_checklist").click().run()
     assert "No live step fails now." in text(at) and not at.error
     assert at.checkbox(key="tick-cancel-publish").value  # ticks survive a re-check
 
