@@ -49,6 +49,21 @@ def decision_details(findings: Any, revision: str) -> dict[str, Any]:
             "tenants_at_risk": max(tenants) if tenants else None}
 
 
+def rejected_reason(decisions: list[audit.Approval], revisions: Any) -> str | None:
+    """One sentence naming each of `revisions` (objects with .revision and .path) rejected at its file's
+    current hash and not approved since, or None."""
+    latest = {(d.revision, d.file_sha256): d for d in decisions}
+    rejected = []
+    for rev in revisions:
+        d = latest.get((rev.revision, audit.file_sha256(rev.path)))
+        if d is not None and d.decision == audit.REJECT:
+            rejected.append(f"{rev.revision} rejected by {d.approved_by}: {d.reason}")
+    if not rejected:
+        return None
+    return ("; ".join(rejected) + ". A rejected revision is applied only after someone approves the same file "
+            "again (Upgrade page, or 'python -m opsconsole approve REV --by NAME --reason TEXT').")
+
+
 def pending_details(settings: Settings, revision: str) -> dict[str, Any]:
     """decision_details for a pending revision, measured now by the guard on the live database."""
     from opsconsole import guard
@@ -63,10 +78,7 @@ def _decide(settings: Settings, revision: str, by: str, reason: str, decision: s
     from opsconsole.db import connect
     from opsconsole.errors import OpsConsoleError
 
-    verb = "an approval" if decision == audit.APPROVE else "a rejection"
-    if not (by or "").strip() or not (reason or "").strip():
-        raise OpsConsoleError(f"{verb} needs a reviewer (--by NAME) and a reason (--reason TEXT).")
-    by, reason = clean(by, "name", "reviewer name"), clean(reason, "reason", "reason")
+    by, reason = clean(by, "name", "reviewer name"), clean(reason, "reason", "reason")  # both required
     revision = clean(revision, "revision", "revision")
     sc = load_graph(settings).find(revision)
     if sc is None:

@@ -151,7 +151,10 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     confirmed = {part.strip() for part in (args.get("confirm") or "").split(",") if part.strip()}
     unapproved = [rev for rev in report.unapproved if rev in wanted_ids and rev not in confirmed]
     mine = [f for f in report.findings if f.get("revision") in wanted_ids]
-    rejected = _rejected(mine)
+    from opsconsole.approvals import rejected_reason
+
+    with conn.begin():
+        rejected = rejected_reason(audit.decisions(conn), wanted)
     from opsconsole import preflight
 
     failing = preflight.blocking_reason(mine)
@@ -280,16 +283,6 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
             failure.failed = failed  # type: ignore[attr-defined]
             raise failure from None
     return steps
-
-
-def _rejected(findings: list[dict[str, Any]]) -> str | None:
-    """One sentence naming each pending revision someone rejected (and not approved since), or None."""
-    seen = {f["revision"]: f["rejected"] for f in findings if f.get("rejected")}
-    if not seen:
-        return None
-    return ("; ".join(f"{rev} rejected by {r['by']}: {r['reason']}" for rev, r in seen.items()) +
-            ". A rejected revision is applied only after someone approves the same file again "
-            "(Upgrade page, or 'python -m opsconsole approve REV --by NAME --reason TEXT').")
 
 
 def _record_confirmations(conn: Connection, settings: Settings, by: str, start: tuple[str, ...],

@@ -41,16 +41,19 @@ def check_pending_safe(ctx: Context) -> CheckResult:
     from opsconsole.analyze import analyze_migration_file
     from opsconsole.analyze.rules import finding
 
-    decided = {(d.revision, d.file_sha256): d for d in audit.decisions(ctx.conn)} if ctx.conn is not None else {}
+    from opsconsole.approvals import rejected_reason
+
+    decisions = audit.decisions(ctx.conn) if ctx.conn is not None else []
+    decided = {(d.revision, d.file_sha256): d for d in decisions}
+    rejected = rejected_reason(decisions, ctx.status.pending)
     flags = _tenant_flags(ctx)
     risky: list[str] = []
-    rejected: list[str] = []
     source = ""
+    n_rejected = 0
     for rev in ctx.status.pending:
         decision = decided.get((rev.revision, audit.file_sha256(rev.path)))
         approved = decision is not None and decision.decision == audit.APPROVE
-        if decision is not None and decision.decision == audit.REJECT:
-            rejected.append(f"{rev.revision} rejected by {decision.approved_by}: {decision.reason}")
+        n_rejected += decision is not None and decision.decision == audit.REJECT
         source += _source(rev.path)
         try:
             found = [f.to_dict() for f in analyze_migration_file(rev.path)]
@@ -80,14 +83,13 @@ def check_pending_safe(ctx: Context) -> CheckResult:
     if rejected or risky or failing:
         parts = []
         if rejected:
-            parts.append("; ".join(rejected) + ". A rejected revision is not applied until someone approves "
-                         "the same file again (or the migration is rewritten)")
+            parts.append(rejected.rstrip("."))
         if risky:
             parts.append("; ".join(risky) + ". Review them, then approve on the Upgrade page or with "
                          "'python -m opsconsole approve REV --by NAME --reason TEXT' (or rewrite the migration)")
         if failing:
             parts.append(failing.rstrip("."))
-        counts = [f"{len(rejected)} rejected" if rejected else "",
+        counts = [f"{n_rejected} rejected" if rejected else "",
                   f"{len(risky)} would delete data without approval" if risky else "",
                   f"{len(preflight.failures(ctx.findings))} will fail on today's data" if failing else ""]
         return CheckResult("pending-safe", FAIL,
