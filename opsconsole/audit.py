@@ -116,8 +116,11 @@ def ensure_tables(conn: Connection) -> None:
     Two sessions creating them at once would collide in the catalog (CREATE … IF NOT EXISTS is not
     race-free), so creation is serialised with a transaction-level advisory lock.
     """
-    if _has_column(conn, "approvals", "decision") and _has_column(conn, "audit_log", "details"):
-        return
+    if conn.exec_driver_sql(
+            f"""SELECT count(*) = 2 FROM pg_attribute WHERE NOT attisdropped AND (
+                (attrelid = to_regclass('{SCHEMA}.approvals') AND attname = 'decision') OR
+                (attrelid = to_regclass('{SCHEMA}.audit_log') AND attname = 'details'))""").scalar():
+        return  # every table and every column added since the first release are there
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
     conn.exec_driver_sql(_DDL)
     conn.exec_driver_sql(_UPGRADES)

@@ -16,7 +16,7 @@ from pages._common import SEVERITY, attempt, code, context, literal, show_error
 from pages._format import MISSING, number
 
 TITLES = {"data-loss": "Data loss", "breaking": "Breaking", "locking": "Locking", "info": "Info"}
-# Destructive controls sit in containers keyed "danger-…" (CSS class st-key-danger-…): red, white text (5.9:1).
+# Destructive controls sit in containers keyed "danger-…" (CSS class st-key-danger-…): red with white text (6.5:1).
 DANGER_CSS = """<style>
 [class*="st-key-danger-"] button:not(:disabled) {background-color: #b3261e; border-color: #b3261e; color: #ffffff;}
 [class*="st-key-danger-"] button:not(:disabled):hover {background-color: #8c1d18; border-color: #8c1d18; color: #ffffff;}
@@ -61,9 +61,10 @@ def show_finding(f: dict[str, Any]) -> None:
     SEVERITY.get(f.get("severity", "info"), st.info)(
         f"**{literal(f.get('severity'))}**{state} · {literal(f.get('revision'))} {literal(f.get('rule'))}{where}: "
         f"{literal(f.get('message'))}{risk}{pre}{hint}")
-    for risk_data in (f.get("risk"), (check or {}).get("risk")):
+    for label, risk_data in (("Tenants at risk", f.get("risk")),
+                             ("Tenants whose rows fail the pre-flight check", (check or {}).get("risk"))):
         if (risk_data or {}).get("by_tenant"):
-            with st.expander("Tenants affected"):
+            with st.expander(label):
                 tenant_table(risk_data)
 
 
@@ -91,7 +92,8 @@ def decide(settings: Settings, user: User, revision: str) -> None:
 @st.dialog("Confirm an upgrade that deletes data", on_dismiss=lambda: st.session_state.pop("confirm_open", None))
 def confirm(expected: str, loss: list[dict[str, Any]]) -> None:
     """Ask the operator to type the revision id, showing what will be lost; the button waits for the exact id."""
-    st.error(f"Pending revision(s) {literal(expected)} delete data. This is what will be lost:")
+    losing = ", ".join(dict.fromkeys(str(f.get("revision")) for f in loss))
+    st.error(f"Pending revision(s) {literal(losing)} delete data. This is what will be lost:")
     for f in loss:
         lost = at_risk(f.get("risk"), "lost") or "rows not counted"
         st.markdown(f"- {literal(f.get('revision'))} {literal(f.get('rule'))} on {literal(f.get('object') or '?')}: "
@@ -197,13 +199,16 @@ for severity in SEVERITIES:
             show_finding(f)
 if pending and report is not None and not findings:
     st.success("The analyzer found nothing unsafe in the pending migrations.")
-for revision in dict.fromkeys(f["revision"] for f in loss):
+decisions = (attempt(audit.read_decisions, settings) or []) if pending else []
+rejected = attempt(approvals.rejected_reason, decisions, pending) if pending else None
+rejected_revs = [r.revision for r in pending if attempt(approvals.rejected_reason, decisions, [r])]
+for revision in dict.fromkeys([f["revision"] for f in loss] + rejected_revs):
     decide(settings, user, revision)
 
 files = tuple((r.revision, audit.file_sha256(r.path)) for r in pending)
 rehearsals: dict[tuple, dict[str, Any]] = st.session_state.setdefault("rehearsals", {})
 blockers = [reason for reason in (
-    attempt(approvals.rejected_reason, attempt(audit.read_decisions, settings) or [], pending) if pending else None,
+    rejected,
     preflight.blocking_reason(findings),
     f"the rehearsal failed: {rehearsals[files]['text']}" if files in rehearsals and not rehearsals[files]["ok"] else None,
 ) if reason]

@@ -129,3 +129,11 @@ def test_findings_that_do_not_depend_on_data_get_no_preflight(seeded, project_se
     report = guard.run(project_settings, only=("pending-safe",))
     assert report.findings and not any(f.get("preflight") for f in report.findings)
     assert preflight.blocking_reason(report.findings) is None
+
+
+def test_a_data_step_in_downgrade_does_not_soften_the_verdict(seeded, project_settings) -> None:
+    seeded.add("p1", upgrade="op.alter_column('users', 'last_login_at', nullable=False)",
+               downgrade="op.alter_column('users', 'last_login_at', nullable=True)\n"
+                         "op.execute(\"UPDATE users SET last_login_at = NULL\")")
+    check = preflights(project_settings)["set-not-null"]["preflight"]
+    assert check["status"] == "fail"

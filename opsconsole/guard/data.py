@@ -66,13 +66,17 @@ def check_pending_safe(ctx: Context) -> CheckResult:
                 data["rejected"] = {"by": decision.approved_by, "reason": decision.reason,
                                     "at": decision.approved_at.isoformat()}
             if ctx.conn is not None:
-                if data.get("check_sql"):  # a cast that may fail: count what would fail
-                    from opsconsole.analyze.live import count_failing_values
-
-                    data["failing_rows"] = count_failing_values(ctx.conn, data)
                 checked = preflight.check(ctx.conn, ctx.settings, data, source, flags)
                 if checked is not None:
                     data["preflight"] = checked
+                if data.get("check_sql"):  # a cast that may fail: the rows it would fail on (counted once)
+                    counted = (checked or {}).get("risk") or {}
+                    if counted.get("rows") is not None:
+                        data["failing_rows"] = counted["rows"]
+                    else:
+                        from opsconsole.analyze.live import count_failing_values
+
+                        data["failing_rows"] = count_failing_values(ctx.conn, data)
             if data["severity"] == "data-loss":
                 data.update(_at_risk(ctx, data["object"], flags))
                 if not approved:
@@ -104,13 +108,23 @@ def check_pending_safe(ctx: Context) -> CheckResult:
 
 
 def _source(path: str) -> str:
-    """A migration file's text, for pre-flight's look for data steps before a change."""
+    """A migration file's text without its downgrade(), for pre-flight's look for data steps before a change."""
+    import ast
     from pathlib import Path
 
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace") + "\n"
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return text + "\n"
+    lines = text.splitlines()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "downgrade" and node.end_lineno:
+            lines[node.lineno - 1:node.end_lineno] = [""] * (node.end_lineno - node.lineno + 1)
+    return "\n".join(lines) + "\n"
 
 
 def _tenant_flags(ctx: Context) -> dict[str, Any] | None:
