@@ -9,7 +9,7 @@ import streamlit as st
 from opsconsole import alembic_env, approvals, audit, guard, preflight
 from opsconsole.analyze import SEVERITIES
 from opsconsole.auth import User, setup_hint
-from opsconsole.errors import OpsConsoleError, UpgradeFailed, UpgradeRefused
+from opsconsole.errors import OpsConsoleError, UpgradeFailed
 from opsconsole.inputs import LIMITS
 from opsconsole.settings import Settings
 from pages._common import SEVERITY, attempt, code, context, literal, show_error

@@ -135,6 +135,9 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     say("Running the deploy guard before upgrading…")
     with conn.begin():
         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+        # The guard's reads (pre-flight counts, rows at risk) keep the console's statement timeout; only the
+        # migration steps themselves run without one.
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(settings.statement_timeout_ms)}")
         report = guard.run(settings, conn=conn, only=(*UPGRADE_BLOCKERS, "pending-safe"))
         _, start = current_revisions(conn, project)
     blockers = [c for c in report.checks if c.id in UPGRADE_BLOCKERS and c.status == "fail"]
