@@ -43,6 +43,7 @@ class Probe:
     condition: str  # over alias t
     failure: str  # what those rows have, in words: "have no last_login_at"
     also_reads: tuple[str, ...] = ()  # other tables whose rows matter (a foreign key's parent)
+    source: str | None = None  # a derived table over `table` to count from, when the condition needs one
 
 
 def check(conn: Connection, settings: Settings, finding: dict[str, Any], earlier_source: str = "",
@@ -61,7 +62,7 @@ def check(conn: Connection, settings: Settings, finding: dict[str, Any], earlier
     if found is None:
         return None
     found = resolve_primary_key(conn, found)
-    risk = rows_by_tenant(conn, settings, found.table, found.condition, flags)
+    risk = rows_by_tenant(conn, settings, found.table, found.condition, flags, found.source)
     rows = risk["rows"]
     if rows is None:
         return _result(UNCHECKED, found.kind, found, f"not checked: {risk['note']}.", risk)
@@ -139,19 +140,19 @@ class _Unreadable(Exception):
 
 
 def _duplicates(kind: str, table: str, keys: list[str], where: str | None, with_nulls: bool) -> Probe:
+    """Rows sharing their key with another row (a window count: one pass, no self-join); NULL keys for a primary key."""
     if not keys:
         raise _Unreadable("the constraint names no columns")
     cols = ", ".join(keys)
-    not_null = " AND ".join(f"({k}) IS NOT NULL" for k in keys)
-    partial = f" AND ({where})" if where else ""
-    lhs = f"({cols})" if len(keys) > 1 else keys[0]
-    dup = (f"{not_null}{partial} AND {lhs} IN (SELECT {cols} FROM {table} WHERE {not_null}{partial} "
-           f"GROUP BY {cols} HAVING count(*) > 1)")
     shown = ", ".join(k.replace('"', "") for k in keys)
+    n = quote("__opsconsole_n")
     if with_nulls:
-        any_null = " OR ".join(f"({k}) IS NULL" for k in keys)
-        return Probe(kind, table, f"({any_null}) OR ({dup})", f"have a NULL or duplicate {shown}")
-    return Probe(kind, table, dup, f"share their {shown} with another row (duplicates)")
+        any_null = " OR ".join(f"t.{k} IS NULL" for k in keys)
+        source = f"(SELECT *, count(*) OVER (PARTITION BY {cols}) AS {n} FROM {table})"
+        return Probe(kind, table, f"{any_null} OR t.{n} > 1", f"have a NULL or duplicate {shown}", source=source)
+    filters = [f"({k}) IS NOT NULL" for k in keys] + ([f"({where})"] if where else [])
+    source = f"(SELECT *, count(*) OVER (PARTITION BY {cols}) AS {n} FROM {table} WHERE {' AND '.join(filters)})"
+    return Probe(kind, table, f"t.{n} > 1", f"share their {shown} with another row (duplicates)", source=source)
 
 
 def _orphans(table: str, con: Any) -> Probe:
@@ -179,7 +180,7 @@ def resolve_primary_key(conn: Connection, found: Probe) -> Probe:
     condition = found.condition
     for i, col in enumerate(cols):
         condition = condition.replace(f"__pk{i}__", quote(col))
-    return Probe(found.kind, found.table, condition, found.failure, found.also_reads)
+    return Probe(found.kind, found.table, condition, found.failure, found.also_reads, found.source)
 
 
 def _constraint(stmt: Any, finding: dict[str, Any]) -> Any:

@@ -137,3 +137,13 @@ def test_a_data_step_in_downgrade_does_not_soften_the_verdict(seeded, project_se
                          "op.execute(\"UPDATE users SET last_login_at = NULL\")")
     check = preflights(project_settings)["set-not-null"]["preflight"]
     assert check["status"] == "fail"
+
+
+def test_primary_key_over_nulls_and_duplicates(seeded, project_settings) -> None:
+    seeded.add("s2", upgrade="op.create_table('events', sa.Column('ref', sa.Integer), sa.Column('tenant_id', sa.Integer))\n"
+                             "op.execute('INSERT INTO events VALUES (1, 1), (1, 2), (NULL, 101), (2, 1), (3, 2)')")
+    upgrade(project_settings, by="setup")
+    seeded.add("p1", upgrade="op.create_primary_key('pk_events', 'events', ['ref'])")
+    check = preflights(project_settings)["add-primary-key"]["preflight"]
+    assert check["status"] == "fail" and check["risk"]["rows"] == 3 and check["risk"]["test_rows"] == 1
+    assert "have a NULL or duplicate ref" in check["summary"]

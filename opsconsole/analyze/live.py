@@ -69,8 +69,11 @@ def tenant_flags(conn: Connection, settings: Settings) -> dict[str, Any] | None:
 
 
 def rows_by_tenant(conn: Connection, settings: Settings, table: str, condition: str,
-                   flags: dict[str, Any] | None = None) -> dict[str, Any]:
+                   flags: dict[str, Any] | None = None, source: str | None = None) -> dict[str, Any]:
     """Count the rows of ``table`` (quoted, aliased ``t``) where ``condition`` holds, by tenant.
+
+    ``source`` replaces the table in FROM when the condition needs a derived table over it (a
+    window count of duplicates is 2-3 times faster than an IN over a GROUP BY on millions of rows).
 
     Returns the shape shared by pre-flight results and decisions in the audit log: ``rows``,
     ``tenants``, ``real_rows``/``test_rows``, ``real_tenants``/``test_tenants`` (None when the
@@ -92,7 +95,7 @@ def rows_by_tenant(conn: Connection, settings: Settings, table: str, condition: 
             return _empty("missing", f"{_plain(table)} does not exist yet; it is checked when the upgrade creates it")
         group = f"t.{quote(tenant_col)}::text" if has_tenant else "NULL::text"
         rows = conn.exec_driver_sql(
-            f"SELECT {group}, count(*) FROM {table} t WHERE {condition} GROUP BY 1".replace("%", "%%")).all()
+            f"SELECT {group}, count(*) FROM {source or table} t WHERE {condition} GROUP BY 1".replace("%", "%%")).all()
     except DBAPIError as exc:
         savepoint.rollback()
         code = getattr(getattr(exc, "orig", None), "pgcode", None)
