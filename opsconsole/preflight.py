@@ -244,7 +244,7 @@ def _of_tenants(risk: dict[str, Any]) -> str:
         return ""
     split = ""
     if risk.get("test_tenants") is not None:
-        split = f": {risk['real_tenants']:,} real, {risk['test_tenants']:,} test"
+        split = f" ({risk['real_tenants']:,} real, {risk['test_tenants']:,} test)"
     return f" of {tenants:,} tenant(s){split}"
 
 

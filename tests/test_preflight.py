@@ -44,7 +44,7 @@ def test_set_not_null_over_nulls_fails_with_rows_per_tenant_real_and_test(seeded
     check = found["preflight"]
     # odd ids have no last_login_at: 1, 3 (Acme), 5, 7 (Globex), 9 (test) -> 5 rows of 3 tenants, 2 real + 1 test
     assert check["status"] == "fail"
-    assert check["summary"] == "will fail: 5 row(s) of 3 tenant(s): 2 real, 1 test have no last_login_at (NULL)."
+    assert check["summary"] == "will fail: 5 row(s) of 3 tenant(s) (2 real, 1 test) have no last_login_at (NULL)."
     risk = check["risk"]
     assert (risk["rows"], risk["real_rows"], risk["test_rows"]) == (5, 4, 1)
     assert {(t["tenant_id"], t["rows"], t["is_test"]) for t in risk["by_tenant"]} == {
