@@ -7,6 +7,7 @@ compares only the application schemas) never sees them and Supabase's API never 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +51,12 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.approvals (
     PRIMARY KEY (revision, file_sha256)
 );
 """
+# Columns added after the first release: ADD COLUMN IF NOT EXISTS brings existing databases along.
+_UPGRADES = f"""
+ALTER TABLE {SCHEMA}.audit_log ADD COLUMN IF NOT EXISTS details jsonb;
+ALTER TABLE {SCHEMA}.approvals ADD COLUMN IF NOT EXISTS decision text NOT NULL DEFAULT 'approve';
+"""
+APPROVE, REJECT = "approve", "reject"
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class AuditEntry:
     duration_ms: int | None
     outcome: str
     error: str | None
+    details: dict[str, Any] | None = None  # decisions and typed confirmations: see record_decision()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the entry as plain data."""
@@ -83,6 +91,7 @@ class Approval:
     approved_by: str
     reason: str
     approved_at: datetime
+    decision: str = APPROVE  # approve | reject: the latest decision on this file hash counts
 
     def to_dict(self) -> dict[str, Any]:
         """Return the approval as plain data."""
@@ -107,10 +116,23 @@ def ensure_tables(conn: Connection) -> None:
     Two sessions creating them at once would collide in the catalog (CREATE … IF NOT EXISTS is not
     race-free), so creation is serialised with a transaction-level advisory lock.
     """
-    if conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.approvals') IS NOT NULL").scalar():
-        return
+    if conn.exec_driver_sql(
+            f"""SELECT count(*) = 2 FROM pg_attribute WHERE NOT attisdropped AND (
+                (attrelid = to_regclass('{SCHEMA}.approvals') AND attname = 'decision') OR
+                (attrelid = to_regclass('{SCHEMA}.audit_log') AND attname = 'details'))""").scalar():
+        return  # every table and every column added since the first release are there
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
     conn.exec_driver_sql(_DDL)
+    conn.exec_driver_sql(_UPGRADES)
+
+
+def _has_column(conn: Connection, table: str, column: str) -> bool:
+    """Whether opsconsole's `table` has `column` (catalog only: an old database may lack newer columns)."""
+    return bool(conn.exec_driver_sql(
+        """SELECT EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = %(s)s AND c.relname = %(t)s AND a.attname = %(c)s AND NOT a.attisdropped)""",
+        {"s": SCHEMA, "t": table, "c": column}).scalar())
 
 
 def tables_exist(conn: Connection) -> bool:
@@ -134,7 +156,8 @@ def _readable(conn: Connection) -> bool:
 
 def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev: str | None = None,
            to_rev: str | None = None, sql_sha256: str | None = None, duration_ms: int | None = None,
-           error: str | None = None, settings: Settings | None = None) -> None:
+           error: str | None = None, settings: Settings | None = None,
+           details: dict[str, Any] | None = None) -> None:
     """Append one row to the audit log (inside the caller's transaction); errors are redacted."""
     from sqlalchemy import text
 
@@ -142,10 +165,11 @@ def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev:
         error = (settings or Settings()).redact(error)
     ensure_tables(conn)
     conn.execute(text(f"""INSERT INTO {SCHEMA}.audit_log
-        (actor, action, from_rev, to_rev, sql_sha256, duration_ms, outcome, error)
-        VALUES (:actor, :action, :from_rev, :to_rev, :sql, :ms, :outcome, :error)"""),
+        (actor, action, from_rev, to_rev, sql_sha256, duration_ms, outcome, error, details)
+        VALUES (:actor, :action, :from_rev, :to_rev, :sql, :ms, :outcome, :error, CAST(:details AS jsonb))"""),
         {"actor": actor, "action": action, "from_rev": from_rev, "to_rev": to_rev, "sql": sql_sha256,
-         "ms": duration_ms, "outcome": outcome, "error": error})
+         "ms": duration_ms, "outcome": outcome, "error": error,
+         "details": None if details is None else json.dumps(details, default=str)})
 
 
 def start_step(conn: Connection, *, actor: str, from_rev: str | None, to_rev: str, sql_sha256: str | None,
@@ -181,7 +205,7 @@ def interrupted(conn: Connection) -> list[AuditEntry]:
     if not tables_exist(conn) or not _readable(conn) or holder(conn) is not None:
         return []
     rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
-        'interrupted', error FROM {SCHEMA}.audit_log WHERE outcome = 'started' ORDER BY id""")
+        'interrupted', error, {_details(conn)} FROM {SCHEMA}.audit_log WHERE outcome = 'started' ORDER BY id""")
     return [AuditEntry(*row) for row in rows]
 
 
@@ -205,28 +229,59 @@ def applied_checksums(conn: Connection) -> dict[str, str]:
     return {rev: sha for rev, sha in rows}
 
 
-def approve(conn: Connection, revision: str, path: str, approved_by: str, reason: str) -> Approval:
+def approve(conn: Connection, revision: str, path: str, approved_by: str, reason: str,
+            details: dict[str, Any] | None = None) -> Approval:
     """Record that a data-loss revision was reviewed, bound to its file's current hash."""
+    return decide(conn, revision, path, approved_by, reason, APPROVE, details)
+
+
+def decide(conn: Connection, revision: str, path: str, by: str, reason: str, decision: str,
+           details: dict[str, Any] | None = None) -> Approval:
+    """Record an approval or a rejection of `revision` at its file's current hash, and audit it.
+
+    One row per (revision, file hash): the latest decision replaces an earlier one, so a rejection
+    stands until someone approves the same file again, and an edited file needs a new decision.
+    """
     from sqlalchemy import text
 
+    if decision not in (APPROVE, REJECT):
+        raise ValueError(f"decision must be {APPROVE!r} or {REJECT!r}")
+    sha = file_sha256(path)
     ensure_tables(conn)
-    row = conn.execute(text(f"""INSERT INTO {SCHEMA}.approvals (revision, file_sha256, approved_by, reason)
-        VALUES (:rev, :sha, :by, :reason)
+    row = conn.execute(text(f"""INSERT INTO {SCHEMA}.approvals (revision, file_sha256, approved_by, reason, decision)
+        VALUES (:rev, :sha, :by, :reason, :decision)
         ON CONFLICT (revision, file_sha256) DO UPDATE SET approved_by = EXCLUDED.approved_by,
-            reason = EXCLUDED.reason, approved_at = now()
-        RETURNING revision, file_sha256, approved_by, reason, approved_at"""),
-        {"rev": revision, "sha": file_sha256(path), "by": approved_by, "reason": reason}).one()
-    record(conn, actor=approved_by, action="approve", outcome="ok", to_rev=revision)
+            reason = EXCLUDED.reason, decision = EXCLUDED.decision, approved_at = now()
+        RETURNING revision, file_sha256, approved_by, reason, approved_at, decision"""),
+        {"rev": revision, "sha": sha, "by": by, "reason": reason, "decision": decision}).one()
+    record(conn, actor=by, action=decision, outcome="ok", to_rev=revision,
+           details={**(details or {}), "revision": revision, "file_sha256": sha, "reason": reason})
     return Approval(*row)
 
 
-def approvals(conn: Connection) -> list[Approval]:
-    """Return every approval, newest first."""
+def decisions(conn: Connection) -> list[Approval]:
+    """Return every recorded decision (approvals and rejections), newest first."""
     if not tables_exist(conn):
         return []
-    rows = conn.exec_driver_sql(f"""SELECT revision, file_sha256, approved_by, reason, approved_at
+    decision = "decision" if _has_column(conn, "approvals", "decision") else f"'{APPROVE}'"
+    rows = conn.exec_driver_sql(f"""SELECT revision, file_sha256, approved_by, reason, approved_at, {decision}
         FROM {SCHEMA}.approvals ORDER BY approved_at DESC""")
     return [Approval(*row) for row in rows]
+
+
+def approvals(conn: Connection) -> list[Approval]:
+    """Return every approval still in force (not replaced by a rejection), newest first."""
+    return [d for d in decisions(conn) if d.decision == APPROVE]
+
+
+def rejections(conn: Connection) -> list[Approval]:
+    """Return every rejection still in force (no later approval of the same file hash), newest first."""
+    return [d for d in decisions(conn) if d.decision == REJECT]
+
+
+def _details(conn: Connection) -> str:
+    """The select-list item for audit_log.details: NULL on a database created before the column existed."""
+    return "details" if _has_column(conn, "audit_log", "details") else "NULL::jsonb"
 
 
 def log(conn: Connection, limit: int = 200) -> list[AuditEntry]:
@@ -237,7 +292,7 @@ def log(conn: Connection, limit: int = 200) -> list[AuditEntry]:
 
     running = holder(conn) is not None
     rows = conn.exec_driver_sql(f"""SELECT id, at, actor, action, from_rev, to_rev, sql_sha256, duration_ms,
-        outcome, error FROM {SCHEMA}.audit_log ORDER BY id DESC LIMIT %(n)s""", {"n": int(limit)})
+        outcome, error, {_details(conn)} FROM {SCHEMA}.audit_log ORDER BY id DESC LIMIT %(n)s""", {"n": int(limit)})
     entries = [AuditEntry(*row) for row in rows]
     if running:
         return entries
@@ -258,3 +313,11 @@ def read_approvals(settings: Settings) -> list[Approval]:
 
     with read_only(settings) as conn:
         return approvals(conn)
+
+
+def read_decisions(settings: Settings) -> list[Approval]:
+    """Return every approval and rejection in force on the managed database (read-only), newest first."""
+    from opsconsole.db import read_only
+
+    with read_only(settings) as conn:
+        return decisions(conn)

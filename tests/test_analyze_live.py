@@ -34,3 +34,30 @@ def test_counts_the_rows_a_shortening_would_fail_on(settings, tmp_path: Path) ->
         counts = {obj: count_failing_values(conn, data) for obj, data in failing.items()}
         assert conn.exec_driver_sql("SELECT 1").scalar() == 1  # the transaction is still usable
     assert counts == {"public.ab_user.username": 2, "public.ab_user.visits": 1, "public.missing_table.name": None}
+
+
+def test_rows_by_tenant_splits_real_and_test_and_degrades_instead_of_raising(settings) -> None:
+    from opsconsole.analyze.live import rows_by_tenant
+
+    with db.connect(settings) as conn:
+        conn.exec_driver_sql("CREATE TABLE tenants (id int PRIMARY KEY, name text, is_test boolean)")
+        conn.exec_driver_sql("INSERT INTO tenants VALUES (1, 'Acme', false), (2, 'Globex', false), (9, 'QA', true)")
+        conn.exec_driver_sql("CREATE TABLE visits (id int, tenant_id int, at timestamptz)")
+        conn.exec_driver_sql("INSERT INTO visits SELECT g, (ARRAY[1, 2, 9, NULL])[g %% 4 + 1], NULL "
+                             "FROM generate_series(1, 20) g")
+        conn.commit()
+    with db.read_only(settings) as conn:
+        # even ids fall on tenants 1 (real) and 9 (test); odd ids on 2 (real) and NULL (no tenant)
+        risk = rows_by_tenant(conn, settings, '"public"."visits"', "t.at IS NULL AND t.id % 2 = 0")
+        assert (risk["rows"], risk["tenants"], risk["real_rows"], risk["test_rows"]) == (10, 2, 5, 5)
+        assert (risk["real_tenants"], risk["test_tenants"], risk["no_tenant_rows"]) == (1, 1, 0)
+        assert risk["by_tenant"] == [{"tenant_id": "1", "name": "Acme", "rows": 5, "is_test": False},
+                                     {"tenant_id": "9", "name": "QA", "rows": 5, "is_test": True}]
+        odd = rows_by_tenant(conn, settings, '"public"."visits"', "t.id % 2 = 1")
+        assert (odd["rows"], odd["tenants"], odd["real_rows"], odd["no_tenant_rows"]) == (10, 1, 5, 5)
+        assert rows_by_tenant(conn, settings, '"public"."nope"', "true")["status"] == "missing"
+        assert rows_by_tenant(conn, settings, '"public"."visits"', "t.no_such IS NULL")["status"] == "missing"
+        conn.exec_driver_sql("SET LOCAL statement_timeout = '50ms'")
+        slow = rows_by_tenant(conn, settings, '"public"."visits"', "pg_sleep(0.2) IS NOT NULL")
+        assert (slow["status"], slow["rows"]) == ("timeout", None)
+        assert conn.exec_driver_sql("SELECT 1").scalar() == 1  # the transaction is still usable

@@ -105,6 +105,9 @@ def test_failure_half_way_stays_at_last_good_revision(alembic_project, project_s
         upgrade(project_settings, by="erin")
     assert info.value.last_good == "f1"
     assert "f2 failed" in str(info.value) and "no_such_table" in str(info.value)
+    assert (info.value.applied, info.value.failed) == ("f1", "f2")  # carried across the worker protocol
+    assert "Applied before it: f1 — the database is now at f1." in str(info.value)
+    assert "stays at" not in str(info.value)
     assert alembic_env.status(project_settings).current == ("f1",)
     assert _tables(project_settings) >= {"t1"} and not _tables(project_settings) & {"t2", "t3"}
     entries = audit.read_log(project_settings)
@@ -371,3 +374,56 @@ def test_own_tables_are_created_once_when_two_sessions_race(settings) -> None:
 
     assert at_once(first_write, "a", "b") == [None, None]
     assert sorted(e.actor for e in audit.read_log(settings)) == ["a", "b"]
+
+
+def test_rejected_revision_blocks_until_the_same_file_is_approved(alembic_project, project_settings) -> None:
+    from opsconsole import guard
+    from opsconsole.approvals import approve_revision, reject_revision
+
+    alembic_project.add_customers()
+    upgrade(project_settings, by="sam")
+    path = alembic_project.add("d1", upgrade=DROP)
+    rejection = reject_revision(project_settings, "d1", "Rita", "billing still reads customers")
+    assert (rejection.decision, rejection.file_sha256) == ("reject", audit.file_sha256(path))
+    check = guard.run(project_settings, only=("pending-safe",)).check("pending-safe")
+    assert check.status == "fail" and "d1 rejected by Rita: billing still reads customers" in check.detail
+    with pytest.raises(UpgradeRefused, match="d1 rejected by Rita: billing still reads customers") as refused:
+        upgrade(project_settings, by="sam", confirm="d1")
+    assert refused.value.reason == "rejected" and alembic_env.status(project_settings).current == ("c1",)
+    with db.read_only(project_settings) as conn:
+        assert audit.approvals(conn) == [] and [r.revision for r in audit.rejections(conn)] == ["d1"]
+    approve_revision(project_settings, "d1", "Rita", "billing moved")
+    assert guard.run(project_settings, only=("pending-safe",)).check("pending-safe").status == "pass"
+    assert upgrade(project_settings, by="sam").final == ("d1",)
+    decisions = [e for e in reversed(audit.read_log(project_settings)) if e.action in ("approve", "reject")]
+    assert [(e.action, e.actor, e.details["file_sha256"]) for e in decisions] == [
+        ("reject", "Rita", audit.file_sha256(path)), ("approve", "Rita", audit.file_sha256(path))]
+    assert decisions[0].details["rows_at_risk"] == 40 and decisions[0].details["tenants_at_risk"] == 4
+
+
+def test_a_rejection_of_an_older_file_does_not_block_the_edited_one(alembic_project, project_settings) -> None:
+    from opsconsole import guard
+    from opsconsole.approvals import reject_revision
+
+    alembic_project.add("a1", upgrade="op.create_table('notes', sa.Column('id', sa.Integer))")
+    reject_revision(project_settings, "a1", "Rita", "name the table 'memos'")
+    assert guard.run(project_settings, only=("pending-safe",)).check("pending-safe").status == "fail"
+    path = alembic_project.root / "versions"
+    f = next(path.glob("a1_*.py"))
+    f.write_text(f.read_text().replace("'notes'", "'memos'"))
+    assert guard.run(project_settings, only=("pending-safe",)).check("pending-safe").status == "pass"
+
+
+def test_existing_audit_tables_get_the_new_columns(settings) -> None:
+    """A database whose opsconsole tables predate details/decision gets them on the next write; reads work before."""
+    with db.connect(settings) as conn, conn.begin():
+        audit.ensure_tables(conn)
+        conn.exec_driver_sql("ALTER TABLE opsconsole.audit_log DROP COLUMN details")
+        conn.exec_driver_sql("ALTER TABLE opsconsole.approvals DROP COLUMN decision")
+        conn.exec_driver_sql("INSERT INTO opsconsole.audit_log (actor, action, outcome) VALUES ('old', 'upgrade', 'ok')")
+    assert [(e.actor, e.details) for e in audit.read_log(settings)] == [("old", None)]  # read-only, old shape
+    with db.connect(settings) as conn, conn.begin():
+        audit.record(conn, actor="new", action="confirm", outcome="ok", details={"rows_at_risk": 3})
+    assert [(e.actor, e.details) for e in audit.read_log(settings)] == [("new", {"rows_at_risk": 3}), ("old", None)]
+    with db.read_only(settings) as conn:
+        assert audit.decisions(conn) == []

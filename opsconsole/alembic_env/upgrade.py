@@ -135,6 +135,9 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     say("Running the deploy guard before upgrading…")
     with conn.begin():
         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+        # The guard's reads (pre-flight counts, rows at risk) keep the console's statement timeout; only the
+        # migration steps themselves run without one.
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(settings.statement_timeout_ms)}")
         report = guard.run(settings, conn=conn, only=(*UPGRADE_BLOCKERS, "pending-safe"))
         _, start = current_revisions(conn, project)
     blockers = [c for c in report.checks if c.id in UPGRADE_BLOCKERS and c.status == "fail"]
@@ -150,6 +153,14 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
     checked = {sc.revision: audit.file_sha256(sc.path) for sc in wanted}  # what the guard just judged
     confirmed = {part.strip() for part in (args.get("confirm") or "").split(",") if part.strip()}
     unapproved = [rev for rev in report.unapproved if rev in wanted_ids and rev not in confirmed]
+    mine = [f for f in report.findings if f.get("revision") in wanted_ids]
+    from opsconsole.approvals import rejected_reason
+
+    with conn.begin():
+        rejected = rejected_reason(audit.decisions(conn), wanted)
+    from opsconsole import preflight
+
+    failing = preflight.blocking_reason(mine)
     from opsconsole import backup  # size first; the copies are taken by StepLog.on_begin inside each step
 
     backups = backup.plan_for_upgrade(conn, settings, report.findings, [sc.revision for sc in wanted],
@@ -163,8 +174,13 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
         warnings = [f"{rev} deletes data and is not approved: the real upgrade will refuse it" for rev in unapproved]
         warnings += [f"{r.revision} cannot be rendered offline: {r.error}" for r in preview.revisions if r.error]
         warnings += [f"the real upgrade will refuse: {backups.refusal}"] if backups.refusal else []
+        warnings += [f"the real upgrade will refuse: {reason}" for reason in (rejected, failing) if reason]
         return UpgradeResult(start, start, (), True, sql, tuple(report.findings), warnings=tuple(warnings),
                              backup=backups.to_dict())
+    if rejected:
+        _refuse(conn, settings, by, start, rejected, "rejected")
+    if failing:
+        _refuse(conn, settings, by, start, failing, "preflight")
     if unapproved:
         _refuse(conn, settings, by, start,
                 f"pending revision(s) {', '.join(unapproved)} delete data and are not approved; approve them "
@@ -178,6 +194,7 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
         backup.prepare(conn, settings, backups, by)
     except backup.BackupError as exc:
         _refuse(conn, settings, by, start, str(exc), "backup")
+    _record_confirmations(conn, settings, by, start, report.findings, wanted, confirmed & set(report.unapproved))
     taker = backup.Taker(settings, backups, by, say)
     steps = _apply_all(conn, settings, project, by, target, wanted, checked, say, on_begin=taker)
     with conn.begin():
@@ -258,13 +275,32 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
             steps.append(Step(None, failed, sc.message if sc else "", hashes.get(failed, ""),
                               log.started_ms(failed), outcome, error + note))
             applied = [s.to_rev for s in steps if s.outcome == "ok"]
-            kept = f"Applied before it: {', '.join(applied)}. " if applied else "No step before it was applied. "
-            raise UpgradeFailed(
+            kept = (f"Applied before it: {', '.join(applied)} — the database is now at {where}. " if applied else
+                    f"No step before it was applied; the database is still at {where}. ")
+            failure = UpgradeFailed(
                 f"migration {failed} failed: {error}.{note} {kept}The failed step was rolled back"
-                f"{' as far as a transaction allows' if outside else ''}; the database is at {where} "
-                "(see the audit log). Fix the migration and run the upgrade again.",
-                last_good=",".join(now_at) or None) from None
+                f"{' as far as a transaction allows' if outside else ''} (see the audit log). Fix the migration "
+                "and run the upgrade again, or go back with 'alembic downgrade' where the migrations have one.",
+                last_good=",".join(now_at) or None)
+            failure.applied = ",".join(applied)  # type: ignore[attr-defined]  # strings cross the worker protocol
+            failure.failed = failed  # type: ignore[attr-defined]
+            raise failure from None
     return steps
+
+
+def _record_confirmations(conn: Connection, settings: Settings, by: str, start: tuple[str, ...],
+                          findings: tuple[dict[str, Any], ...], wanted: list[Any], typed: set[str]) -> None:
+    """Put each typed confirmation of an unapproved data-loss revision in the audit log, with what is at risk."""
+    from opsconsole.approvals import decision_details
+
+    for sc in wanted:
+        if sc.revision not in typed:
+            continue
+        details = {**decision_details(findings, sc.revision), "revision": sc.revision,
+                   "file_sha256": audit.file_sha256(sc.path), "typed": sc.revision}
+        with conn.begin():
+            audit.record(conn, actor=by, action="confirm", outcome="ok", from_rev=",".join(start) or None,
+                         to_rev=sc.revision, settings=settings, details=details)
 
 
 def apply_here(settings: Settings, project: Project, args: dict[str, Any], say: Progress) -> dict[str, Any]:

@@ -30,17 +30,31 @@ def check_no_drift(ctx: Context) -> CheckResult:
 
 
 def check_pending_safe(ctx: Context) -> CheckResult:
-    """A pending migration that drops or rewrites data destroys production rows; it needs a reviewed approval."""
+    """A pending migration that drops data needs a reviewed approval; one that will fail on the data must be fixed.
+
+    Fails when a data-loss change is not approved, when a revision was rejected (until someone approves
+    the same file again), or when a pre-flight count shows the live rows would make a change fail.
+    """
     if problem(ctx, "unknown-revision") or not ctx.status.pending:
         return CheckResult("pending-safe", PASS, "No pending migration to judge.", "")
-    from opsconsole import audit  # the analyzer (pglast) is loaded only when something is pending
+    from opsconsole import audit, preflight  # the analyzer (pglast) is loaded only when something is pending
     from opsconsole.analyze import analyze_migration_file
     from opsconsole.analyze.rules import finding
 
-    approvals = {(a.revision, a.file_sha256) for a in audit.approvals(ctx.conn)} if ctx.conn is not None else set()
+    from opsconsole.approvals import rejected_reason
+
+    decisions = audit.decisions(ctx.conn) if ctx.conn is not None else []
+    decided = {(d.revision, d.file_sha256): d for d in decisions}
+    rejected = rejected_reason(decisions, ctx.status.pending)
+    flags = _tenant_flags(ctx)
     risky: list[str] = []
+    source = ""
+    n_rejected = 0
     for rev in ctx.status.pending:
-        approved = (rev.revision, audit.file_sha256(rev.path)) in approvals
+        decision = decided.get((rev.revision, audit.file_sha256(rev.path)))
+        approved = decision is not None and decision.decision == audit.APPROVE
+        n_rejected += decision is not None and decision.decision == audit.REJECT
+        source += _source(rev.path)
         try:
             found = [f.to_dict() for f in analyze_migration_file(rev.path)]
         except AnalysisError as exc:  # unreadable is treated as unsafe: it needs an approval too
@@ -48,24 +62,84 @@ def check_pending_safe(ctx: Context) -> CheckResult:
                              f"the analyzer could not read this migration: {exc}").to_dict()]
         for data in found:
             data["approved"] = approved
-            if data.get("check_sql") and ctx.conn is not None:  # a cast that may fail: count what would fail
-                from opsconsole.analyze.live import count_failing_values
+            if decision is not None and decision.decision == audit.REJECT:
+                data["rejected"] = {"by": decision.approved_by, "reason": decision.reason,
+                                    "at": decision.approved_at.isoformat()}
+            if ctx.conn is not None:
+                checked = preflight.check(ctx.conn, ctx.settings, data, source, flags)
+                if checked is not None:
+                    data["preflight"] = checked
+                if data.get("check_sql"):  # a cast that may fail: the rows it would fail on (counted once)
+                    counted = (checked or {}).get("risk") or {}
+                    if counted.get("rows") is not None:
+                        data["failing_rows"] = counted["rows"]
+                    else:
+                        from opsconsole.analyze.live import count_failing_values
 
-                data["failing_rows"] = count_failing_values(ctx.conn, data)
+                        data["failing_rows"] = count_failing_values(ctx.conn, data)
             if data["severity"] == "data-loss":
-                data.update(_at_risk(ctx, data["object"]))
+                data.update(_at_risk(ctx, data["object"], flags))
                 if not approved:
                     risky.append(f"{rev.revision}: {data['message']}{_risk_text(data)}")
             ctx.findings.append(data)
     sizes = _backup_note(ctx)
-    if risky:
+    failing = preflight.blocking_reason(ctx.findings)
+    if rejected or risky or failing:
+        parts = []
+        if rejected:
+            parts.append(rejected.rstrip("."))
+        if risky:
+            parts.append("; ".join(risky) + ". Review them, then approve on the Upgrade page or with "
+                         "'python -m opsconsole approve REV --by NAME --reason TEXT' (or rewrite the migration)")
+        if failing:
+            parts.append(failing.rstrip("."))
+        counts = [f"{n_rejected} rejected" if rejected else "",
+                  f"{len(risky)} would delete data without approval" if risky else "",
+                  f"{len(preflight.failures(ctx.findings))} will fail on today's data" if failing else ""]
         return CheckResult("pending-safe", FAIL,
-                           f"{len(risky)} pending change(s) would delete data and are not approved.",
-                           "; ".join(risky) + ". Review them, then 'python -m opsconsole approve REV --by NAME "
-                           "--reason TEXT' (or rewrite the migration)." + sizes)
+                           f"Pending changes are not safe to apply: {', '.join(c for c in counts if c)}.",
+                           ". ".join(parts) + "." + sizes)
     approved_count = sum(1 for f in ctx.findings if f["severity"] == "data-loss")
     detail = f"{approved_count} data-loss change(s) approved." if approved_count else "No data-loss change found."
+    checked = sum(1 for f in ctx.findings if (f.get("preflight") or {}).get("status") == preflight.PASS)
+    if checked:
+        detail += f" {checked} change(s) checked against the live data: they pass."
     return CheckResult("pending-safe", PASS, "No pending migration deletes data without approval.", detail + sizes)
+
+
+def _source(path: str) -> str:
+    """A migration file's text without its downgrade(), for pre-flight's look for data steps before a change."""
+    import ast
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return text + "\n"
+    lines = text.splitlines()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "downgrade" and node.end_lineno:
+            lines[node.lineno - 1:node.end_lineno] = [""] * (node.end_lineno - node.lineno + 1)
+    return "\n".join(lines) + "\n"
+
+
+def _tenant_flags(ctx: Context) -> dict[str, Any] | None:
+    """The tenants table (name, is_test per id), read once per run; None without one or without a database."""
+    if ctx.conn is None:
+        return None
+    from sqlalchemy.exc import DBAPIError
+
+    from opsconsole.analyze.live import tenant_flags
+
+    try:
+        with ctx.conn.begin_nested():
+            return tenant_flags(ctx.conn, ctx.settings)
+    except (DBAPIError, OpsConsoleError):
+        return None
 
 
 def _backup_note(ctx: Context) -> str:
@@ -105,8 +179,8 @@ def check_rls_enabled(ctx: Context) -> CheckResult:
                        f"RLS off on: {', '.join(rows)}. Run 'ALTER TABLE … ENABLE ROW LEVEL SECURITY' and add policies.")
 
 
-def _at_risk(ctx: Context, obj: str | None) -> dict[str, Any]:
-    """Return rows and tenants at risk for a data-loss finding on a table or column."""
+def _at_risk(ctx: Context, obj: str | None, flags: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return rows and tenants at risk for a data-loss finding on a table or column (real vs test in `risk`)."""
     if not obj or ctx.conn is None:
         return {}
     from opsconsole.tenants import blast_radius
@@ -122,11 +196,28 @@ def _at_risk(ctx: Context, obj: str | None) -> dict[str, Any]:
     except OpsConsoleError:
         return {}
     data = radius.to_dict()
-    return {"rows_at_risk": data.get("rows"), "tenants_at_risk": data.get("tenants")}
+    return {"rows_at_risk": data.get("rows"), "tenants_at_risk": data.get("tenants"), "risk": _risk(radius, flags)}
+
+
+def _risk(radius: Any, flags: dict[str, Any] | None) -> dict[str, Any]:
+    """The blast radius in the shape pre-flight and the audit log use: per tenant, real vs test."""
+    from opsconsole.analyze.live import summarise
+
+    cells = [(c.tenant_id, c.rows) for c in radius.by_tenant]
+    risk = summarise(cells, radius.tenants is not None, flags, radius.status, radius.reason)
+    risk["rows"], risk["tenants"] = radius.rows, radius.tenants
+    complete = radius.tenants is not None and len(cells) == radius.tenants and radius.status == "exact"
+    known = radius.test_rows is not None and radius.rows is not None
+    risk["test_rows"] = radius.test_rows if known else None
+    risk["real_rows"] = radius.rows - radius.test_rows if known else None
+    if not complete:  # only the largest tenants are listed: tenant counts by kind are unknown
+        risk["real_tenants"] = risk["test_tenants"] = None
+        risk["no_tenant_rows"] = None
+    return risk
 
 
 def _risk_text(data: dict[str, Any]) -> str:
     rows, tenants = data.get("rows_at_risk"), data.get("tenants_at_risk")
     if rows is None:
         return ""
-    return f" ({rows} row(s) of {tenants if tenants is not None else '?'} tenant(s) at risk)"
+    return f" ({rows:,} row(s) of {f'{tenants:,}' if tenants is not None else '?'} tenant(s) at risk)"
