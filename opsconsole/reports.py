@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsconsole.settings import Settings
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 VERDICT_COLUMNS = ("check", "status", "summary", "detail", "what to do")
 AUDIT_COLUMNS = ("when (UTC)", "who", "action", "from revision", "to revision", "duration (ms)", "outcome",
-                 "error", "SQL sha256")
+                 "error", "decision details", "SQL sha256")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,8 +54,34 @@ def verdict_csv(verdict: Verdict, settings: Settings | None = None) -> str:
 def audit_csv(entries: Iterable[AuditEntry], settings: Settings | None = None) -> str:
     """The audit log as CSV, newest first, times in UTC (a spreadsheet has no viewer time zone)."""
     rows = [(f"{e.at.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S}", e.actor, e.action, e.from_rev or "base",
-             e.to_rev or "", e.duration_ms, e.outcome, e.error or "", e.sql_sha256 or "") for e in entries]
+             e.to_rev or "", e.duration_ms, e.outcome, e.error or "", decision_summary(e.details),
+             e.sql_sha256 or "") for e in entries]
     return to_csv(AUDIT_COLUMNS, rows, settings)
+
+
+def decision_summary(details: dict[str, Any] | None) -> str:
+    """One sentence for an approval, rejection or typed confirmation: the file's hash and what was at risk."""
+    if not details:
+        return ""
+    said = [f"file sha256 {str(details.get('file_sha256') or '?')[:12]}…"]
+    if details.get("typed"):
+        said.append(f"typed '{details['typed']}'")
+    if details.get("reason"):
+        said.append(f"reason: {details['reason']}")
+    rows, tenants = details.get("rows_at_risk"), details.get("tenants_at_risk")
+    if rows is not None:
+        split = _real_and_test(details.get("findings") or [])
+        said.append(f"{rows:,} row(s) of {tenants if tenants is not None else '?'} tenant(s) at risk{split}")
+    elif details.get("note"):
+        said.append(str(details["note"]))
+    return "; ".join(said) + "."
+
+
+def _real_and_test(findings: list[dict[str, Any]]) -> str:
+    """' (610 real, 162 test)' from the findings' measured risk, or '' when it was not split."""
+    real = sum((f.get("risk") or {}).get("real_rows") or 0 for f in findings)
+    test = sum((f.get("risk") or {}).get("test_rows") or 0 for f in findings)
+    return f" ({real:,} real, {test:,} test)" if real or test else ""
 
 
 def between(entries: Iterable[AuditEntry], first: date | None, last: date | None,

@@ -68,22 +68,24 @@ if log is not None:
             "When": when(e.at), "Who": code(e.actor), "Action": e.action,
             "From → to": f"{code(e.from_rev or 'base')} → {code(e.to_rev or '—')}",
             "Duration": f"{number(e.duration_ms)} ms" if e.duration_ms is not None else text(None),
-            "Outcome": e.outcome, "Error": text(plain_text(e.error, settings))} for e in shown],
-            columns=["When", "Who", "Action", "From → to", "Duration", "Outcome", "Error"])
+            "Outcome": e.outcome, "Error": text(plain_text(e.error, settings)),
+            "Decision": code(text(reports.decision_summary(e.details)))} for e in shown],
+            columns=["When", "Who", "Action", "From → to", "Duration", "Outcome", "Error", "Decision"])
         st.dataframe(entries, hide_index=True, width="stretch")
         st.download_button("Download these rows (CSV)", reports.audit_csv(shown, settings),
                            file_name=f"audit-log-{first}-{last}.csv" if first else "audit-log.csv", mime="text/csv", key="audit_csv",
                            icon=":material/download:", on_click="ignore", disabled=not shown)
 
-st.subheader("Approvals of data-loss migrations")
-approvals = attempt(audit.read_approvals, settings)
+st.subheader("Approvals and rejections of data-loss migrations")
+approvals = attempt(audit.read_decisions, settings)
 if approvals is not None:
     if not approvals:
-        st.caption("No approvals recorded. Approve a reviewed data-loss revision with "
-                   "`python -m opsconsole approve REV --by NAME --reason TEXT`.")
+        st.caption("No decision recorded. Operators approve or reject a data-loss revision on the Upgrade page "
+                   "(or `python -m opsconsole approve|reject REV --by NAME --reason TEXT`).")
     else:
-        st.dataframe(pd.DataFrame([{"Revision": code(a.revision), "Approved by": code(a.approved_by),
-                                    "Reason": code(a.reason), "When": when(a.approved_at),
+        said = {audit.APPROVE: "approved", audit.REJECT: "rejected"}
+        st.dataframe(pd.DataFrame([{"Revision": code(a.revision), "Decision": said.get(a.decision, a.decision),
+                                    "By": code(a.approved_by), "Reason": code(a.reason), "When": when(a.approved_at),
                                     "File sha256": a.file_sha256[:12] + "…"} for a in approvals]),
                      hide_index=True, width="stretch")
 

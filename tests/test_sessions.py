@@ -267,12 +267,12 @@ def test_wrong_passwords_in_one_browser_never_refuse_the_right_one_in_another(co
     assert olga.session_state["user"] == User("Olga", OPERATOR) and titles(olga) == ["Upgrade"]
     # and operators see every failed attempt, from where
     olga.switch_page("pages/history.py").run()
-    failed = [d.value for d in olga.dataframe if "role tried" in d.value.columns]
+    failed = [d.value for d in olga.dataframe if "Role tried" in d.value.columns]
     assert len(failed) == 1
     rows = failed[0]
-    assert list(rows["outcome"]) == ["throttled"] + ["wrong-password"] * 3
-    assert set(rows["name given"]) == {"Mallory"}
-    clients = set(rows["client"])
+    assert list(rows["Outcome"]) == ["throttled"] + ["wrong-password"] * 3
+    assert set(rows["Name given"]) == {"Mallory"}
+    clients = set(rows["Client"])
     assert clients == {address} if address != "127.0.0.1" else (len(clients) == 1 and
                                                                  clients.pop().startswith("unknown-"))
     assert len(sessions.live(settings)) == 1

@@ -68,6 +68,13 @@ def test_a_typed_confirmation_is_recorded_with_the_file_hash_and_rows_at_risk(pe
     assert (risk["real_rows"], risk["test_rows"], risk["real_tenants"], risk["test_tenants"]) == (30, 10, 3, 1)
     assert {(t["tenant_id"], t["is_test"]) for t in risk["by_tenant"]} == {("0", False), ("1", False), ("2", False),
                                                                           ("3", True)}
+    # and History shows it to reviewers: who typed what, the file's hash and the rows at risk
+    at.switch_page("pages/history.py").run()
+    log = next(d.value for d in at.dataframe if "Decision" in d.value.columns and "Who" in d.value.columns)
+    row = log[log["Action"] == "confirm"].iloc[0]
+    assert row["Who"] == "Olga"
+    assert row["Decision"] == (f"file sha256 {details['file_sha256'][:12]}…; typed 'd1'; 40 row(s) of 4 tenant(s) "
+                               "at risk (30 real, 10 test).")
 
 
 def test_approve_in_the_page_needs_a_reason_and_is_recorded(pending_drop: Settings, alembic_project) -> None:
