@@ -102,6 +102,21 @@ def sign_in(settings: Settings, password: str, name: str = "", role: str | None 
     raise SignInRefused("wrong password." + (" Check that you chose the right role." if role else ""))
 
 
+def identity_user(settings: Settings, email: str | None, name: str | None) -> User:
+    """The user an identity provider vouched for (Streamlit's st.login): their own name in the audit log.
+
+    Operators are the addresses or @domains listed in OPSCONSOLE_OIDC_OPERATORS; everyone else views.
+    """
+    address = clean_name(email).lower()
+    if "@" not in address:
+        raise SignInRefused("the identity provider gave no e-mail address; ask your administrator to release "
+                            "the 'email' claim to opsconsole.")
+    domain = "@" + address.rpartition("@")[2]
+    role = OPERATOR if address in settings.oidc_operators or domain in settings.oidc_operators else VIEWER
+    shown = clean_name(name)
+    return User(f"{shown} <{address}>"[:_MAX_NAME] if shown else address, role)
+
+
 def clean_client(client: str | None) -> str:
     """Return the client address as recorded: printable, at most 64 characters, 'unknown' when absent."""
     text = "".join(ch for ch in (client or "") if ch.isprintable() and not ch.isspace())[:64]

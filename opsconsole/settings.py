@@ -74,6 +74,8 @@ SETTINGS: dict[str, Setting] = {
         "Largest automatic copy of data at risk before one data-loss step (bytes, or KiB/MiB/GiB/TiB)."),
     "session_hours": Setting("OPSCONSOLE_SESSION_HOURS", "12",
         "Hours a console sign-in lasts (reloads, links, new tabs) unless the person signs out; 1 to 720."),
+    "oidc_operators": Setting("OPSCONSOLE_OIDC_OPERATORS", None,
+        "With an identity provider ([auth] in secrets.toml): e-mail addresses, or @domain, that sign in as operators."),
 }
 
 SUPABASE_SCHEMAS = frozenset({
@@ -104,6 +106,7 @@ class Settings:
     home: Path = Path(".opsconsole")
     backup_max_bytes: int = 1 << 30
     session_hours: int = 12
+    oidc_operators: tuple[str, ...] = ()
 
     @property
     def embedded(self) -> bool:
@@ -191,6 +194,7 @@ def load_settings(env: Mapping[str, str] | None = None, secrets: Mapping[str, An
         home=_path(base, raw("home")),
         backup_max_bytes=_byte_count("OPSCONSOLE_BACKUP_MAX_BYTES", raw("backup_max_bytes")),
         session_hours=_session_hours(raw("session_hours")),
+        oidc_operators=_emails("OPSCONSOLE_OIDC_OPERATORS", raw("oidc_operators") or ""),
     )
 
 
@@ -367,6 +371,17 @@ def _csv(name: str, value: str) -> tuple[str, ...]:
     items = tuple(item.strip() for item in value.split(",") if item.strip())
     for item in items:
         _identifier(name, item.split(".")[-1])
+    return items
+
+
+def _emails(name: str, value: str) -> tuple[str, ...]:
+    """Comma-separated e-mail addresses or @domains, lower-cased; anything else names the setting."""
+    items = tuple(item.strip().lower() for item in value.split(",") if item.strip())
+    for item in items:
+        local, at, domain = item.rpartition("@")
+        if not at or not domain or "." not in domain or any(ch.isspace() or not ch.isprintable() for ch in item):
+            raise SettingsError(name, f"'{item}' is neither an e-mail address nor an @domain; write e.g. "
+                                      "'ana@example.com, @ops.example.com'.")
     return items
 
 

@@ -135,10 +135,26 @@ def current_user(settings: Settings) -> User | None:
         if user is not None:
             st.session_state.update(user=user, session_token=cookie, _session_checked=time.monotonic())
             return user
+    if identity_configured() and st.user.is_logged_in:  # the identity provider's cookie (st.login)
+        try:
+            user = auth.identity_user(settings, st.user.get("email"), st.user.get("name"))
+        except auth.SignInRefused as exc:
+            st.session_state["_identity_error"] = str(exc)
+        else:
+            st.session_state.update(user=user, _identity=True)
+            return user
     if auth.can_skip_sign_in(settings) and not auth.sign_in_possible(settings):
         st.session_state["user"] = auth.demo_user(settings)  # the demo with no passwords: nothing to sign in with
         return st.session_state["user"]
     return None
+
+
+def identity_configured() -> bool:
+    """Whether per-person sign-in through an identity provider is set up ([auth] in .streamlit/secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
 
 
 def sign_in_form(settings: Settings, landing: str | None = None) -> None:
@@ -146,7 +162,13 @@ def sign_in_form(settings: Settings, landing: str | None = None) -> None:
     st.title("Sign in to opsconsole")
     if landing:
         st.caption(f"Then you will see **{literal(landing)}**, the page you asked for.")
-    if hint := auth.setup_hint(settings):
+    if identity_configured():
+        if problem := st.session_state.pop("_identity_error", None):
+            st.error(f"Sign-in refused: {literal(problem)}")
+        if st.button("Sign in with your organisation's account", key="signin_identity", type="primary",
+                     icon=":material/badge:"):
+            st.login()
+    elif hint := auth.setup_hint(settings):
         st.info(hint)
     if auth.sign_in_possible(settings):
         with st.form("sign-in"):
@@ -181,6 +203,8 @@ def sign_out() -> None:
             st.session_state["_sign_out_error"] = str(exc)
     _forget(token)
     st.session_state.pop("user", None)
+    if st.session_state.pop("_identity", False):
+        st.logout()  # clears the identity provider's cookie and starts a new session
     st.rerun()
 
 

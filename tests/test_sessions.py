@@ -289,3 +289,41 @@ def test_without_the_database_a_sign_in_lasts_for_the_tab_and_says_so(console, b
     assert "Signed in for this tab only" in "\n".join(w.value for w in at.warning)
     at.run()  # the warning is said once; the tab stays signed in
     assert titles(at) == ["History"] and "Signed in for this tab only" not in "\n".join(w.value for w in at.warning)
+
+
+# --- per-person sign-in through an identity provider (Streamlit's st.login) ----------------------
+
+IDENTITY = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "not-a-real-secret",
+            "client_id": "opsconsole", "client_secret": "example-only",
+            "server_metadata_url": "https://idp.example.com/.well-known/openid-configuration"}
+
+
+def identity_tab(page: str, user: dict[str, object]) -> AppTest:
+    """A new tab on a console whose secrets configure an identity provider, with st.user as given."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.secrets["auth"] = IDENTITY
+    at.user = user
+    at.switch_page(f"pages/{page}.py")
+    return at.run()
+
+
+def test_identity_provider_signs_each_person_in_under_their_own_name(console, browser) -> None:
+    settings = console(**BOTH, OPSCONSOLE_OIDC_OPERATORS="@ops.example.com, ana@example.com")
+    out = identity_tab("upgrade", {"is_logged_in": False})
+    assert titles(out) == ["Sign in to opsconsole"]
+    assert out.button(key="signin_identity").label == "Sign in with your organisation's account"
+    assert "No console password" not in "\n".join(i.value for i in out.info)  # no setup nagging beside the IdP
+    ana = identity_tab("upgrade", {"is_logged_in": True, "email": "Ana@Example.com", "name": "Ana Lopez"})
+    assert ana.session_state["user"] == User("Ana Lopez <ana@example.com>", OPERATOR)
+    assert titles(ana) == ["Upgrade"]
+    ops = identity_tab("upgrade", {"is_logged_in": True, "email": "kim@ops.example.com", "name": ""})
+    assert ops.session_state["user"] == User("kim@ops.example.com", OPERATOR)
+    vic = identity_tab("upgrade", {"is_logged_in": True, "email": "vic@example.org", "name": "Vic"})
+    assert vic.session_state["user"] == User("Vic <vic@example.org>", VIEWER)
+    assert "Only operators can upgrade" in "\n".join(i.value for i in vic.info)
+    none = identity_tab("overview", {"is_logged_in": True, "name": "No Mail"})  # the IdP released no e-mail
+    assert titles(none) == ["Sign in to opsconsole"]
+    assert "gave no e\\-mail address" in "\n".join(e.value for e in none.error)  # escaped: shown literally
+    with pytest.raises(SettingsError, match="OPSCONSOLE_OIDC_OPERATORS"):
+        console(**BOTH, OPSCONSOLE_OIDC_OPERATORS="ana, @localhost")
+    assert settings.oidc_operators == ("@ops.example.com", "ana@example.com")
