@@ -245,10 +245,14 @@ def _forget(token: str | None) -> None:
 def show_error(exc: BaseException) -> None:
     """Show an error as one st.error (once per page run) — never a traceback."""
     from opsconsole.db import explain_privilege_error
+    from opsconsole.verdict import plain_text
 
     settings = st.session_state.get("settings")
     missing = explain_privilege_error(exc, settings) if settings is not None else None
-    text = literal(missing or (str(exc) if isinstance(exc, OpsConsoleError) else f"unexpected {describe(exc)}"))
+    said = missing or (str(exc) if isinstance(exc, OpsConsoleError) else
+                       f"something unexpected went wrong: {describe(exc)}. Reload the page; if it stays, run "
+                       "'python -m opsconsole status' on the server for details.")
+    text = literal(plain_text(said, settings or Settings()))
     shown: set[str] = st.session_state.setdefault("_errors_shown", set())
     if text not in shown:
         shown.add(text)
