@@ -71,8 +71,8 @@ def show_finding(f: dict[str, Any]) -> None:
 def decide(settings: Settings, user: User, revision: str) -> None:
     """Approve or reject one data-loss revision: name and reason required, recorded with the rows at risk."""
     with st.container(border=True):
-        st.markdown(f"**Decision on {literal(revision)}**")
-        by = st.text_input("Your name", value=user.name, key=f"decide_by_{revision}", max_chars=LIMITS["name"])
+        st.markdown(f"**Decision on {literal(revision)}** — recorded as **{literal(user.name)}**, who signed in")
+        by = user.name  # the audit log names the person signed in, never a name typed here
         reason = st.text_area("Reason (recorded in the audit log)", key=f"decide_reason_{revision}",
                               max_chars=LIMITS["reason"])
         approve, reject = st.columns(2)

@@ -95,15 +95,15 @@ def test_approve_in_the_page_needs_a_reason_and_is_recorded(pending_drop: Settin
 
 def test_reject_blocks_the_upgrade_until_a_later_approval(pending_drop: Settings) -> None:
     at = visit(open_console("operator"), "upgrade")
-    at.text_input(key="decide_by_d1").input("Rita Reviewer").run()
     at.text_area(key="decide_reason_d1").input("we still bill from customers").run()
     at.button(key="reject_d1").click().run()
-    assert "Recorded: rejected d1 as Rita Reviewer." in text(at)
+    assert "Recorded: rejected d1 as Olga." in text(at)  # the person signed in; no name is typed here
+    assert not [t for t in at.text_input if t.key.startswith("decide_by")]
     assert at.button(key="upgrade").disabled
-    assert "Upgrade to head is disabled: d1 rejected by Rita Reviewer: we still bill from customers" in errors(at)
+    assert "Upgrade to head is disabled: d1 rejected by Olga: we still bill from customers" in errors(at)
     rejected = next(e for e in audit.read_log(pending_drop) if e.action == "reject")
-    assert rejected.actor == "Rita Reviewer" and rejected.details["findings"][0]["rows_at_risk"] == 40
-    with pytest.raises(Exception, match="d1 rejected by Rita Reviewer: we still bill from customers"):
+    assert rejected.actor == "Olga" and rejected.details["findings"][0]["rows_at_risk"] == 40
+    with pytest.raises(Exception, match="d1 rejected by Olga: we still bill from customers"):
         upgrade(pending_drop, by="olga", confirm="d1")  # a typed confirmation does not override a rejection
     at.text_area(key="decide_reason_d1").input("billing moved off customers").run()
     at.button(key="approve_d1").click().run()
@@ -112,7 +112,7 @@ def test_reject_blocks_the_upgrade_until_a_later_approval(pending_drop: Settings
 
 def test_over_long_reason_or_name_is_refused_with_a_message(pending_drop: Settings) -> None:
     at = visit(open_console("operator"), "upgrade")
-    assert at.text_area(key="decide_reason_d1").max_chars == 1000 and at.text_input(key="decide_by_d1").max_chars == 64
+    assert at.text_area(key="decide_reason_d1").max_chars == 1000
     with pytest.raises(InputRejected, match="reason: is 1,001 characters long; give at most 1000"):
         reject_revision(pending_drop, "d1", "Olga", "x" * 1001)  # what a crafted request past max_chars meets
     with pytest.raises(InputRejected, match="reviewer name: is 65 characters long"):
