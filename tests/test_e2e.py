@@ -96,9 +96,11 @@ CONTRAST_JS = """(rootSelector) => {
     const [hi, lo] = [lum(text), lum(bg)].sort((a, b) => b - a);
     const size = parseFloat(style.fontSize), weight = Number(style.fontWeight) || 400;
     const large = size >= 24 || (size >= 18.66 && weight >= 700);
-    const testid = el.closest("[data-testid]");
+    const testid = el.closest("[data-testid]"), button = el.closest("button");
+    const where = el.closest("[class*=Badge], [class*=badge]") ? "badge"
+      : button ? `button ${button.dataset.testid || ""}`.trim() : testid ? testid.dataset.testid : el.tagName;
     results.push({ratio: Math.round((hi + 0.05) / (lo + 0.05) * 100) / 100, large, text: own.slice(0, 60),
-                  color: hex(text), background: hex(bg), size, where: testid ? testid.dataset.testid : el.tagName});
+                  color: hex(text), background: hex(bg), size, where});
   }
   return results;
 }"""
@@ -257,6 +259,8 @@ def _contrast(page, name: str, found: dict[str, dict], root: str = "body") -> No
         "elements": len(measured),
         "lowest_body_text": min((m["ratio"] for m in body), default=None),
         "lowest_large_text": min((m["ratio"] for m in large), default=None),
+        "lowest_by_element": {k: min(m["ratio"] for m in measured if m["where"] == k)
+                              for k in sorted({m["where"] for m in measured})},
         "lowest_five": lowest[:5],
         "below_aa": [m for m in measured if m["ratio"] < (AA_LARGE if m["large"] else AA_BODY)],
     }
@@ -386,6 +390,8 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
             timings["Upgrade with a data-loss migration pending"] = _open(page, "Upgrade")
             expect(page.get_by_text("1 pending:")).to_be_visible()
             expect(page.get_by_text("Data loss (1)")).to_be_visible()
+            _contrast(page, "Upgrade (data-loss pending: red buttons)", contrast)
+            page.screenshot(path=str(ARTIFACTS / "upgrade-data-loss.png"), full_page=True)
             page.get_by_role("button", name="Upgrade to head").click()
             dialog = page.get_by_role("dialog")
             dialog.get_by_text("This is what will be lost").wait_for(timeout=60_000)
