@@ -497,10 +497,6 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
     (ARTIFACTS / "contrast.json").write_text(json.dumps(contrast, indent=1, ensure_ascii=False))
     print("\n".join(f"contrast {v['lowest_body_text']}:1 body, {v['lowest_large_text']}:1 large  {k}"
                     for k, v in contrast.items()))
-    # Only the failed run's step applied in it: earlier runs (the same person, minutes before) are not part
-    # of it, and the way back must not undo them (the data-loss step's downgrade cannot bring the data back).
-    assert f"Steps that applied in that run: {NOTE_REVISION}\n" in where, where
-    assert f"downgrade {DROP_REVISION}" in where or "downgrade" not in where, where
     below = {k: v["below_aa"] for k, v in contrast.items() if v["below_aa"]}
     assert not below, f"text below WCAG AA (4.5:1, large text 3:1): {json.dumps(below, indent=1)}"
 
@@ -516,3 +512,10 @@ def test_sign_in_visit_every_page_and_upgrade_through_the_button(server: Server)
     if os.environ.get("OPSCONSOLE_UPDATE_SCREENSHOT"):  # refresh the README's picture on purpose only
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copyfile(ARTIFACTS / "overview.png", ROOT / "docs" / "overview.png")
+
+    # Overview after the failure (checked last, once everything else has run): only the failed run's step
+    # applied in it — the earlier runs by the same person minutes before are not part of it — and the way back
+    # must not undo them (the data-loss step's downgrade cannot bring the dropped data back).
+    assert f"Steps that applied in that run: {NOTE_REVISION}\n" in where, where
+    assert f"downgrade {DROP_REVISION}" in where or "downgrade" not in where, where
+
