@@ -173,7 +173,7 @@ def record(conn: Connection, *, actor: str, action: str, outcome: str, from_rev:
 
 
 def start_step(conn: Connection, *, actor: str, from_rev: str | None, to_rev: str, sql_sha256: str | None,
-               settings: Settings | None = None) -> int:
+               settings: Settings | None = None, run: str | None = None) -> int:
     """Write (and let the caller commit) a `started` row before a step runs; returns its id.
 
     A row still `started` when no upgrade holds the lock belongs to a step whose process died:
@@ -183,8 +183,9 @@ def start_step(conn: Connection, *, actor: str, from_rev: str | None, to_rev: st
 
     ensure_tables(conn)
     return int(conn.execute(text(f"""INSERT INTO {SCHEMA}.audit_log (actor, action, from_rev, to_rev, sql_sha256,
-        outcome) VALUES (:actor, 'upgrade-step', :from_rev, :to_rev, :sql, 'started') RETURNING id"""),
-        {"actor": actor, "from_rev": from_rev, "to_rev": to_rev, "sql": sql_sha256}).scalar_one())
+        outcome, details) VALUES (:actor, 'upgrade-step', :from_rev, :to_rev, :sql, 'started', CAST(:details AS jsonb))
+        RETURNING id"""), {"actor": actor, "from_rev": from_rev, "to_rev": to_rev, "sql": sql_sha256,
+                           "details": json.dumps({"run": run}) if run else None}).scalar_one())
 
 
 def finish_step(conn: Connection, row_id: int, outcome: str, duration_ms: int, error: str | None = None,

@@ -277,25 +277,19 @@ def _last(rows: list[AuditEntry], pending: set[str] | None, graph: Any, settings
     """The newest upgrade run that ran (rows newest first): its outcome and the steps that applied in it.
 
     A refusal applied nothing, so it neither hides an earlier failure nor counts as the last upgrade unless it is
-    the only one. Rows carry no run id: a run is the newest row and the `ok` steps before it by the same person,
-    each following the previous one's revision, with no pause longer than _RUN_GAP.
+    the only one. The guarded upgrade tags every row of a run with its id (details.run); older rows are grouped
+    by _guess_run.
     """
     ran = [e for e in rows if e.outcome not in ("started", "refused")]
     refused = [e for e in rows if e.outcome == "refused"]
     if not ran and not refused:
         return None
     end = ran[0] if ran else refused[0]
-    run = [end]
-    if end.outcome != "refused":
-        for e in rows[rows.index(end) + 1:]:
-            prev = run[-1]
-            if e.action != "upgrade-step" or e.outcome != "ok" or e.actor != end.actor:
-                break
-            if prev.at - (e.at + timedelta(milliseconds=e.duration_ms or 0)) > _RUN_GAP:
-                break
-            if prev.action == "upgrade-step" and prev.from_rev is not None and e.to_rev != prev.from_rev:
-                break
-            run.append(e)
+    run_id = (end.details or {}).get("run")
+    if run_id:  # recorded by the guarded upgrade: exactly the rows of that run
+        run = [e for e in rows[rows.index(end):] if (e.details or {}).get("run") == run_id]
+    else:
+        run = _guess_run(end, rows)
     applied = tuple(e.to_rev for e in reversed(run) if e.outcome == "ok" and e.to_rev)
     before = run[-1].from_rev
     outcome = "failed" if end.outcome not in ("ok", "refused", *BROKEN) else end.outcome
@@ -307,6 +301,24 @@ def _last(rows: list[AuditEntry], pending: set[str] | None, graph: Any, settings
     way_back = _way_back(applied, before, graph, settings) if outcome in BROKEN and applied else ""
     return LastUpgrade(outcome, end.at, end.actor, step, plain_text(end.error or "", settings), applied, before,
                        standing, _next_step(outcome, step, way_back), way_back)
+
+
+def _guess_run(end: AuditEntry, rows: list[AuditEntry]) -> list[AuditEntry]:
+    """Rows written before runs carried an id: the `ok` steps before `end` by the same person, each following
+    the previous one's revision, with no pause longer than _RUN_GAP."""
+    run = [end]
+    if end.outcome == "refused":
+        return run
+    for e in rows[rows.index(end) + 1:]:
+        prev = run[-1]
+        if e.action != "upgrade-step" or e.outcome != "ok" or e.actor != end.actor:
+            break
+        if prev.at - (e.at + timedelta(milliseconds=e.duration_ms or 0)) > _RUN_GAP:
+            break
+        if prev.action == "upgrade-step" and prev.from_rev is not None and e.to_rev != prev.from_rev:
+            break
+        run.append(e)
+    return run
 
 
 def _next_step(outcome: str, step: str | None, way_back: str) -> str:

@@ -74,6 +74,25 @@ def test_after_a_failed_upgrade_do_not_publish_with_what_applied_and_the_way_bac
     assert step.status == "fail" and step.detail.startswith(v.headline)
 
 
+def test_an_earlier_run_by_the_same_person_minutes_before_is_not_part_of_the_failed_run(
+        alembic_project, make_settings) -> None:
+    settings = make_settings(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
+    alembic_project.add("h1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))",
+                        downgrade="op.drop_table('t1')")
+    upgrade(settings, by="erin")  # one run …
+    alembic_project.add("h2", upgrade="op.create_table('t2', sa.Column('id', sa.Integer))",
+                        downgrade="op.drop_table('t2')")
+    alembic_project.add("h3", upgrade="op.execute('SELECT 1/0')")
+    with pytest.raises(UpgradeFailed):
+        upgrade(settings, by="erin")  # … and the next, by the same person, seconds later
+    last = verdict.judge(settings).upgrade.last
+    assert (last.applied, last.before, last.step) == (("h2",), "h1", "h3")
+    assert last.way_back.endswith("downgrade h1")  # undoing h2 only, never the earlier run's h1
+    runs = {(e.to_rev, (e.details or {}).get("run")) for e in audit.read_log(settings) if e.action == "upgrade-step"}
+    assert len({run for rev, run in runs if rev in ("h2", "h3")}) == 1
+    assert {run for rev, run in runs if rev == "h1"}.isdisjoint({run for rev, run in runs if rev == "h2"})
+
+
 def test_no_way_back_is_offered_when_an_applied_step_has_no_downgrade(alembic_project, make_settings) -> None:
     settings = make_settings(OPSCONSOLE_ALEMBIC_INI=str(alembic_project.ini))
     alembic_project.add("g1", upgrade="op.create_table('t1', sa.Column('id', sa.Integer))")  # downgrade: pass

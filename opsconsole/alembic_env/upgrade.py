@@ -9,6 +9,7 @@ revision that completed.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -216,6 +217,7 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
     hashes = {rev: _sql_hash(sc.path) for rev, sc in files.items()}
     rows: dict[str, int] = {}
     steps: list[Step] = []
+    run = {"run": uuid.uuid4().hex[:16]}  # every row of this run carries it: the console groups a run by it
     with _own_connection(settings) as audit_conn:
         with audit_conn.begin():
             audit.ensure_tables(audit_conn)
@@ -227,7 +229,7 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
             say(f"Applying {rev} — {sc.message if sc else ''}")
             with audit_conn.begin():
                 rows[rev] = audit.start_step(audit_conn, actor=by, from_rev=down, to_rev=rev,
-                                             sql_sha256=hashes.get(rev), settings=settings)
+                                             sql_sha256=hashes.get(rev), settings=settings, run=run["run"])
 
         def done(tx: Connection, rev: str, down: str | None, ms: int) -> None:
             sc = files.get(rev)
@@ -247,7 +249,7 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
             if isinstance(exc, WrongDatabase):
                 with audit_conn.begin():
                     audit.record(audit_conn, actor=by, action="upgrade", outcome="refused", error=error,
-                                 settings=settings)
+                                 settings=settings, details=run)
                 raise
             with conn.begin():
                 _, now_at = current_revisions(conn, project)
@@ -255,7 +257,7 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
             if failed is None:
                 with audit_conn.begin():
                     audit.record(audit_conn, actor=by, action="upgrade", outcome="failed", to_rev=target,
-                                 error=error, settings=settings)
+                                 error=error, settings=settings, details=run)
                 raise UpgradeFailed(f"the project's env.py failed before any migration ran: {error}. Fix it (or install "
                                     f"what it imports) and run the upgrade again; the database is at {where}.",
                                     last_good=",".join(now_at) or None) from None
@@ -271,7 +273,7 @@ def _apply_all(conn: Connection, settings: Settings, project: Project, by: str, 
                                       settings=settings)
                 else:  # refused before its first statement (its file changed): still on record
                     audit.record(audit_conn, actor=by, action="upgrade-step", outcome="failed", to_rev=failed,
-                                 error=error, settings=settings)
+                                 error=error, settings=settings, details=run)
             steps.append(Step(None, failed, sc.message if sc else "", hashes.get(failed, ""),
                               log.started_ms(failed), outcome, error + note))
             applied = [s.to_rev for s in steps if s.outcome == "ok"]
