@@ -163,11 +163,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Print schema status; exit 1 when behind, several heads, unknown revision or never migrated."""
-    from opsconsole.db import target
     from opsconsole.alembic_env import load_project, status
+    from opsconsole.db import bare_read_only, target
 
-    st = status(settings)
     project = load_project(settings)
+    with bare_read_only(settings) as conn:  # one version-table read: no SQLAlchemy engine for it
+        st = status(settings, conn)
     if args.json:
         return _json(out, {"target": target(settings).to_dict(), "project": project.to_dict(), **st.to_dict()},
                      0 if st.ok else 1)

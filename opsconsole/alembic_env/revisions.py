@@ -23,6 +23,8 @@ from .project import Project, fingerprint, load_project, revision_files
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from opsconsole.db import BareConnection
+
 _CREATE_DATE = re.compile(r"^\s*Create Date:\s*(.+?)\s*$", re.M)
 _graphs: dict[str, tuple[tuple[Any, ...], Graph]] = {}
 _graphs_lock = threading.Lock()
@@ -249,7 +251,7 @@ def _order(graph: Graph) -> tuple[str, ...]:
     return tuple(order)
 
 
-def current_revisions(conn: Connection, project: Project) -> tuple[bool, tuple[str, ...]]:
+def current_revisions(conn: Connection | BareConnection, project: Project) -> tuple[bool, tuple[str, ...]]:
     """Return (version table exists, revisions recorded in it) on an open connection."""
     qualified = project.qualified_version_table
     if not conn.exec_driver_sql("SELECT to_regclass(%(t)s) IS NOT NULL", {"t": qualified}).scalar():
@@ -258,8 +260,11 @@ def current_revisions(conn: Connection, project: Project) -> tuple[bool, tuple[s
     return True, tuple(sorted(rows))
 
 
-def status(settings: Settings, conn: Connection | None = None) -> SchemaStatus:
-    """Compare the database's revision(s) with the scripts' heads and name every problem."""
+def status(settings: Settings, conn: Connection | BareConnection | None = None) -> SchemaStatus:
+    """Compare the database's revision(s) with the scripts' heads and name every problem.
+
+    `conn` is a read-only connection: SQLAlchemy's (the console's pool) or `db.bare_read_only`'s (the CLI).
+    """
     from opsconsole.db import read_only
 
     project = load_project(settings)
@@ -273,7 +278,7 @@ def status(settings: Settings, conn: Connection | None = None) -> SchemaStatus:
     return replace(st, problems=(*st.problems, stuck)) if stuck else st
 
 
-def _interrupted(conn: Connection, current: tuple[str, ...]) -> Problem | None:
+def _interrupted(conn: Connection | BareConnection, current: tuple[str, ...]) -> Problem | None:
     """A step whose `started` row never closed while no upgrade runs: its process died."""
     from opsconsole.audit import interrupted
 

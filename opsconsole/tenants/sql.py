@@ -158,27 +158,12 @@ def connection(settings: Settings, conn: Connection | None) -> Iterator[DBAPICon
     if conn is not None:
         yield conn.connection.dbapi_connection
         return
-    import psycopg2
-
-    from opsconsole.db import database_url, explain_connect_error
+    from opsconsole.db import bare_read_only
 
     # The same session settings as opsconsole.db's engines (connect timeout, application name,
     # statement and lock timeouts, READ ONLY), on a bare psycopg2 connection: no SQLAlchemy import.
-    url = database_url(settings).replace("postgresql+psycopg2://", "postgresql://", 1)
-    try:
-        own = psycopg2.connect(url, connect_timeout=settings.connect_timeout_s, application_name="opsconsole")
-    except psycopg2.Error as exc:
-        raise explain_connect_error(exc, settings) from None
-    try:
-        with own.cursor() as cur:
-            cur.execute("SET TRANSACTION READ ONLY; SET statement_timeout = %s; SET lock_timeout = %s",
-                        (int(settings.statement_timeout_ms), int(settings.lock_timeout_ms)))
-        yield own
-    finally:
-        try:
-            own.rollback()
-        finally:
-            own.close()
+    with bare_read_only(settings, lock_timeout_ms=settings.lock_timeout_ms) as own:
+        yield own.raw
 
 
 def read_catalog(conn: DBAPIConnection, settings: Settings, mcv: bool = True) -> Catalog:
