@@ -48,8 +48,8 @@ SELECT n.nspname::text AS schema,
             ELSE c.reltuples::float8 END AS reltuples,
        s.null_frac::float8 AS null_frac,
        s.n_distinct::float8 AS n_distinct,
-       s.most_common_vals::text::text[] AS mcv,
-       s.most_common_freqs AS mcf,
+       s.most_common_vals::text AS mcv,
+       s.most_common_freqs::text AS mcf,
        s.attname IS NOT NULL AS has_stats,
        GREATEST(st.last_analyze, st.last_autoanalyze) AS analyzed_at,
        st.n_mod_since_analyze AS changed_since,
@@ -148,8 +148,8 @@ class Outcome:
 
 
 # Exact counts need the statistics only for a table whose count fails; they skip the MCV arrays.
-CATALOG_SQL_NO_MCV = CATALOG_SQL.replace("s.most_common_vals::text::text[] AS mcv,", "NULL::text[] AS mcv,").replace(
-    "s.most_common_freqs AS mcf,", "NULL::real[] AS mcf,")
+CATALOG_SQL_NO_MCV = CATALOG_SQL.replace("s.most_common_vals::text AS mcv,", "NULL::text AS mcv,").replace(
+    "s.most_common_freqs::text AS mcf,", "NULL::text AS mcf,")
 
 
 @contextmanager
@@ -176,7 +176,7 @@ def read_catalog(conn: DBAPIConnection, settings: Settings, mcv: bool = True) ->
         rel = Relation(
             schema=r["schema"], name=r["name"], relkind=r["relkind"], has_tenant=bool(r["has_tenant"]),
             tenant_type=r["tenant_type"], reltuples=r["reltuples"], null_frac=r["null_frac"],
-            n_distinct=r["n_distinct"], mcv=tuple(r["mcv"] or ()), mcf=tuple(r["mcf"] or ()),
+            n_distinct=r["n_distinct"], mcv=_text_array(r["mcv"]), mcf=_float_array(r["mcf"]),
             has_stats=bool(r["has_stats"]), analyzed_at=r["analyzed_at"],
             changed_since=r["changed_since"], stat_target=r["stat_target"] or r["default_target"])
         relations.append(rel)
@@ -185,6 +185,30 @@ def read_catalog(conn: DBAPIConnection, settings: Settings, mcv: bool = True) ->
             if "id" in cols:
                 tenants_table, tenants_columns = rel, cols
     return Catalog(tuple(relations), tenants_table, tenants_columns)
+
+
+def _text_array(text: str | None) -> tuple[str, ...]:
+    """Parse an MCV list from its text form (`{a,b}`), as psycopg2 would, without building a text[] first.
+
+    The MCV arrays come as text: PostgreSQL's `::text[]` cast and psycopg2's array parser cost more than
+    the rest of an estimate on a wide database. An element needing quotes (comma, space, quote,
+    backslash, braces, empty, NULL) makes the array quoted, and then psycopg2's parser reads it.
+    """
+    if not text:
+        return ()
+    if text[0] != "{" or text[-1] != "}" or '"' in text:
+        from psycopg2.extensions import STRINGARRAY
+
+        return tuple(STRINGARRAY(text, None) or ())
+    body = text[1:-1]
+    return tuple(body.split(",")) if body else ()
+
+
+def _float_array(text: str | None) -> tuple[float, ...]:
+    """Parse the MCV frequencies (`{0.1,0.02}`) into the same floats psycopg2 would."""
+    if not text or text == "{}":
+        return ()
+    return tuple(map(float, text[1:-1].split(",")))
 
 
 def read_tenants(conn: DBAPIConnection, catalog: Catalog) -> dict[str, TenantInfo] | None:
