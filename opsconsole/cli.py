@@ -23,11 +23,13 @@ Command = Callable[[argparse.Namespace, Settings, TextIO], int]
 _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None,
+         inline_process: bool = False) -> int:
     """Run one command and return its exit code; never lets a traceback reach the user.
 
     Everything written to stdout and stderr passes through the one redaction (`settings.redact`);
     errors are one paragraph without control characters; library warnings stay off stderr.
+    `inline_process` (`python -m opsconsole`): this one-shot process runs the project's env.py itself.
     """
     install_log_redaction()
     state: dict[str, Settings | None] = {"settings": None}
@@ -35,11 +37,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     err = _Redacting(stderr or sys.stderr, state)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Alembic's and SQLAlchemy's UserWarnings are not for the operator
-        return _run(argv, out, err, state)
+        return _run(argv, out, err, state, inline_process)
 
 
-def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, Settings | None]) -> int:
-    parser = _parser()
+# Commands that never run the project's env.py: they skip importing the runner (start-up time).
+_NO_ENV_PY = frozenset({"status", "counts", "analyze"})
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, Settings | None],
+         inline_process: bool = False) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
@@ -47,6 +55,10 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, 
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
+    if inline_process and args.command not in _NO_ENV_PY:
+        from opsconsole.alembic_env.runner import allow_inline_process
+
+        allow_inline_process()
     try:
         state["settings"] = load_settings()
         return args.func(args, state["settings"], out)
@@ -107,12 +119,26 @@ def _error(err: TextIO, message: str) -> None:
     print(f"error: {one_paragraph(message)}", file=err)
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Skipped:
+    """Stands in for the sub-parser of a command that is not being run: its arguments are not built."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        """Ignore the argument."""
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given the command being run, only its sub-parser is built (start-up time).
+
+    An unknown command or none (`--help`) gets every sub-parser, so usage errors and help list them all.
+    """
     parser = _Parser(prog="python -m opsconsole",
                                      description="Keep one shared PostgreSQL database safe while its schema changes.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    only = command if command in _COMMANDS else None
 
-    def add(name: str, func: Command, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
+    def add(name: str, func: Command, help_text: str, json_flag: bool = True) -> Any:
+        if only is not None and name != only:
+            return _Skipped()
         p = sub.add_parser(name, help=help_text, description=help_text)
         if json_flag:
             p.add_argument("--json", action="store_true", help="print JSON for machines")
@@ -159,6 +185,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default=os.environ.get("USER") or "", metavar="NAME", help="who restores (audit log)")
     add("demo", cmd_demo, "Seed the embedded demo database with demo tenants (never touches DATABASE_URL).")
     return parser
+
+
+_COMMANDS = frozenset({"status", "history", "guard", "analyze", "counts", "upgrade", "approve", "backups", "restore",
+                       "demo"})
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

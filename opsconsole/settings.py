@@ -11,7 +11,6 @@ import json
 import os
 import re
 import threading
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -261,7 +260,6 @@ def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
 def install_log_redaction() -> None:
     """Make every log record of the process (library, Alembic, Streamlit) pass through `redact`, tracebacks too."""
     import logging
-    import traceback
 
     factory = logging.getLogRecordFactory()
     if getattr(factory, "opsconsole_redacts", False):
@@ -276,6 +274,8 @@ def install_log_redaction() -> None:
         except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
             record.msg, record.args = redact(str(record.msg)), None
         if record.exc_info and record.exc_info[0] is not None:
+            import traceback
+
             record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
         return record
 
@@ -349,6 +349,8 @@ def _password_of(url: str | None) -> str | None:
 def _read_secrets(path: Path) -> Mapping[str, Any]:
     if not path.is_file():
         return {}
+    import tomllib  # only when there is a secrets file: the CLI's start-up is counted in milliseconds
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -157,12 +157,13 @@ class SchemaStatus:
 def load_graph(settings: Settings, project: Project | None = None) -> Graph:
     """Read the project's revision graph (cached until a file changes); a broken graph raises."""
     project = project or load_project(settings)
-    stamp = fingerprint(project)
+    files = revision_files(project)
+    stamp = fingerprint(project, files)
     with _graphs_lock:
         cached = _graphs.get(str(project.ini))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    graph = build_graph([read_revision_file(path) for path in revision_files(project)])
+    graph = build_graph([read_revision_file(path) for path in files])
     with _graphs_lock:
         _graphs[str(project.ini)] = (stamp, graph)
     return graph
@@ -183,6 +184,9 @@ def read_revision_file(path: Path) -> RevisionFile:
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             target, value = node.target.id, node.value
         if target in ("revision", "down_revision", "branch_labels", "depends_on"):
+            if isinstance(value, ast.Constant):  # the usual case: what literal_eval returns, without its walk
+                values[target] = value.value
+                continue
             try:
                 values[target] = ast.literal_eval(value)
             except ValueError:

@@ -246,7 +246,7 @@ def _group_sql(conn: DBAPIConnection, settings: Settings, rel: Relation, tenant:
 
 
 def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation], tenant: str | None,
-                 done: Callable[[Relation, Outcome], None]) -> None:
+                 done: Callable[[Relation, Outcome], None], verb: str = "counting") -> None:
     """Count every table's rows by tenant, each under a savepoint, and hand each outcome to `done`.
 
     One round trip per table: `RELEASE` of the previous table's savepoint, the new `SAVEPOINT` and the
@@ -268,7 +268,7 @@ def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation]
             except DriverError as exc:
                 cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
                 held = True
-                done(rel, _failed(exc, f"counting {rel.qualified}", (time.perf_counter() - start) * 1000))
+                done(rel, _failed(exc, f"{verb} {rel.qualified}", (time.perf_counter() - start) * 1000))
                 continue
             held = True
             done(rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000))
