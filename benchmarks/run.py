@@ -107,6 +107,18 @@ def paired_ms(ours: Callable[[], Any], base: Callable[[], Any], runs: int) -> tu
     return statistics.median(a), statistics.median(b)
 
 
+def child_env(**values: str) -> dict[str, str]:
+    """The environment of every timed process: ours plus `values`, bytecode caching on.
+
+    As on a user's machine: with PYTHONDONTWRITEBYTECODE set (some CI and agent shells set it)
+    opsconsole's own modules are compiled again on every run while Alembic's, precompiled by pip,
+    are not — a handicap no user has. Both sides of every comparison get the same environment.
+    """
+    env = dict(os.environ, **values)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def processes(cmds: list[list[str]], env: dict[str, str], ok_codes: tuple[int, ...] = (0,)) -> Callable[[], None]:
     """A callable that runs `cmds` one after another as whole processes and checks their exit codes."""
     def once() -> None:
@@ -157,9 +169,9 @@ def project_rows(server: str, runs: int) -> tuple[list[Row], str]:
             bench.build_project(project)
             start_sh = Path(tmp) / "start.sh"
             start_sh.write_text("#!/bin/bash\nexport DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
-            env = dict(os.environ, DATABASE_URL=url.replace("postgresql+psycopg2://", "postgresql://"),
-                       OPSCONSOLE_ALEMBIC_INI=str(project / "alembic.ini"), OPSCONSOLE_START_SCRIPT=str(start_sh),
-                       DISABLE_AUTO_MIGRATIONS="true", PYTHONPATH=str(ROOT))
+            env = child_env(DATABASE_URL=url.replace("postgresql+psycopg2://", "postgresql://"),
+                            OPSCONSOLE_ALEMBIC_INI=str(project / "alembic.ini"), OPSCONSOLE_START_SCRIPT=str(start_sh),
+                            DISABLE_AUTO_MIGRATIONS="true", PYTHONPATH=str(ROOT))
             settings = load_settings(env=env, secrets={}, base_dir=ROOT)
             t0 = time.perf_counter()
             subprocess.run([str(Path(sys.executable).with_name("alembic")), "-c", str(project / "alembic.ini"),
@@ -221,7 +233,7 @@ def wide_rows(server: str, runs: int, tables: int, tenants: int, rows: int) -> t
         print(note, flush=True)
         exact, raw = paired_ms(lambda: counts(settings, exact=True), lambda: bench.raw_counts(conn, names), runs)
         estimated = median_ms(lambda: counts(settings), max(runs, 5))
-        env = dict(os.environ, DATABASE_URL=dsn, OPSCONSOLE_STATEMENT_TIMEOUT_MS="3600000", PYTHONPATH=str(ROOT))
+        env = child_env(DATABASE_URL=dsn, OPSCONSOLE_STATEMENT_TIMEOUT_MS="3600000", PYTHONPATH=str(ROOT))
         cli = [sys.executable, "-m", "opsconsole", "counts", "--json"]
         return [
             Row("wide: estimated counts, in-process", estimated, None, "ms", "max", 50),

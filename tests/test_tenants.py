@@ -123,6 +123,23 @@ def test_progress_is_called_once_per_table(seeded):
     assert calls == [("public.projects", 1, 2), ("public.users", 2, 2)]
 
 
+def test_an_error_in_progress_stops_the_counting_thread(seeded):
+    """Counting runs on a helper thread; a callback that raises ends it and the error reaches the caller."""
+    import threading
+
+    class Stop(Exception):
+        pass
+
+    def stop(name: str, done: int, total: int) -> None:
+        raise Stop(name)
+
+    before = threading.active_count()
+    with pytest.raises(Stop, match="public.projects"):
+        counts(seeded, exact=True, progress=stop)
+    assert threading.active_count() == before  # the helper is gone
+    assert table(counts(seeded, exact=True), "users").total == 107  # and nothing is left half-done
+
+
 def test_to_dict_has_the_agreed_shape_and_is_json(seeded):
     for exact in (False, True):
         data = json.loads(json.dumps(counts(seeded, exact=exact).to_dict()))

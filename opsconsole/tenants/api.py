@@ -30,11 +30,10 @@ def counts(settings: Settings, exact: bool = False, table: str | None = None, te
         known = _est.read_known(conn, catalog, notes)
         built: list[TableCount] = []
         failed: list[tuple[int, _sql.Relation, _sql.Outcome]] = []
-        ids = {tid: tid for tid in known} if known else {}  # one string per tenant id, shared by every table
 
         def done(rel: _sql.Relation, out: _sql.Outcome) -> None:
             if out.status == "ok":
-                built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms, ids))
+                built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms))
             else:
                 failed.append((len(built), rel, out))
                 built.append(_fallback(rel, out))  # without the MCV list yet: completed below

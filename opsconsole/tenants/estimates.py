@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import repeat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from operator import add as add_
 from operator import mul, sub
 from typing import Any
@@ -115,16 +115,10 @@ def estimate(rel: _sql.Relation) -> TableCount:
 
 
 def exact(rel: _sql.Relation, groups: list[tuple[str | None, int]], tenant: str | None,
-          elapsed_ms: float, ids: dict[str, str] | None = None) -> TableCount:
-    """Turn one table's GROUP BY result into its figures (cells sorted only when read, see TableCount).
-
-    `ids` maps each tenant id to one shared string: a wide database repeats 10,000 ids over a million
-    cells, and one copy of each instead of one per cell saves ~50 MB.
-    """
+          elapsed_ms: float) -> TableCount:
+    """Turn one table's GROUP BY result into its figures (cells sorted only when read, see TableCount)."""
     by_tenant = dict(groups)
     nulls = by_tenant.pop(None, 0)
-    if ids is not None:
-        by_tenant = dict(zip(map(ids.setdefault, by_tenant, by_tenant), by_tenant.values()))
     total = sum(by_tenant.values()) + nulls
     return TableCount(schema=rel.schema, name=rel.name, total=total, status="exact", quality="exact",
                       cells=by_tenant, table_rows=total if tenant is None else size_estimate(rel),
@@ -202,12 +196,11 @@ def assemble(settings: Settings, catalog: _sql.Catalog, tables: list[TableCount]
         never_analyzed=never, notes=tuple(notes))
 
 
-def _accumulator(sums: dict[str, float]) -> Callable[[Iterable[str], Iterable[float]], None]:
+def _accumulator(sums: dict[str, float]) -> Callable[[Collection[str], Iterable[float]], None]:
     """Return add(keys, values): sums[k] = sums.get(k, 0.0) + v for each pair, in C; keys must be distinct."""
     get, update = sums.get, sums.update
 
-    def add(keys: Iterable[str], values: Iterable[float]) -> None:
-        keys = tuple(keys)
+    def add(keys: Collection[str], values: Iterable[float]) -> None:  # keys: a dict view or a set, read twice
         update(zip(keys, map(add_, map(get, keys, repeat(0.0)), values)))
 
     return add

@@ -252,30 +252,70 @@ def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation]
     One round trip per table: `RELEASE` of the previous table's savepoint, the new `SAVEPOINT` and the
     `GROUP BY` travel as one simple query. A table that times out or fails is rolled back to its
     savepoint and reported; the others still count.
+
+    The statements run on a helper thread while this one hands the previous tables' rows to `done`
+    (psycopg2 releases the GIL while the server counts): turning a million counted cells into figures
+    overlaps the server's work instead of following it. `done` is always called on this thread, in
+    table order; when it raises, the running statement is cancelled and the helper stopped.
     """
+    import queue
+    import threading
+
+    results: queue.Queue[Any] = queue.Queue(maxsize=_AHEAD)
+    stop = threading.Event()
+    worker = threading.Thread(target=_count_all, args=(conn, settings, rels, tenant, verb, results, stop),
+                              name="opsconsole-counts", daemon=True)
+    worker.start()
+    try:
+        while (item := results.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            done(*item)
+    finally:
+        if worker.is_alive():
+            stop.set()
+            conn.cancel()  # a long count ends now (the helper rolls back to its savepoint and stops)
+            while worker.is_alive():  # never leave it blocked on a full queue
+                try:
+                    results.get(timeout=0.05)
+                except queue.Empty:
+                    pass
+        worker.join()
+
+
+_AHEAD = 32  # tables counted ahead of `done`: bounds the rows held in memory
+_END = object()
+
+
+def _count_all(conn: DBAPIConnection, settings: Settings, rels: list[Relation], tenant: str | None, verb: str,
+               results: Any, stop: Any) -> None:
+    """The helper thread of `exact_counts`: run the counts in order and queue (table, outcome) pairs."""
     from psycopg2 import Error as DriverError
 
-    cursor = conn.cursor()
-    held = False  # a savepoint of ours is open and must be released
     try:
-        for rel in rels:
-            sql, params = _group_sql(conn, settings, rel, tenant)
-            start = time.perf_counter()
-            try:
-                cursor.execute(f"{f'RELEASE SAVEPOINT {SAVEPOINT}; ' if held else ''}SAVEPOINT {SAVEPOINT}; {sql}",
-                               params)
-                rows = cursor.fetchall()
-            except DriverError as exc:
-                cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
+        with conn.cursor() as cursor:
+            held = False  # a savepoint of ours is open and must be released
+            for rel in rels:
+                if stop.is_set():
+                    return
+                sql, params = _group_sql(conn, settings, rel, tenant)
+                start = time.perf_counter()
+                try:
+                    cursor.execute(f"{f'RELEASE SAVEPOINT {SAVEPOINT}; ' if held else ''}SAVEPOINT {SAVEPOINT}; "
+                                   f"{sql}", params)
+                    rows = cursor.fetchall()
+                except DriverError as exc:
+                    cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
+                    held = True
+                    results.put((rel, _failed(exc, f"{verb} {rel.qualified}", (time.perf_counter() - start) * 1000)))
+                    continue
                 held = True
-                done(rel, _failed(exc, f"{verb} {rel.qualified}", (time.perf_counter() - start) * 1000))
-                continue
-            held = True
-            done(rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000))
-        if held:
-            cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
-    finally:
-        cursor.close()
+                results.put((rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000)))
+            if held:
+                cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
+        results.put(_END)
+    except BaseException as exc:  # handed to the caller's thread, raised there
+        results.put(exc)
 
 
 def count_rows(conn: DBAPIConnection, rel: Relation, not_null: str | None = None) -> int:
