@@ -439,8 +439,8 @@ def _json(out: TextIO, data: Any, code: int) -> int:
     """Print `data` as indented JSON with every string redacted.
 
     A top-level value that is `Items` (a lazy array: `counts` on a wide database has a million
-    cells) is written item by item, one compact line per item, in pieces that end at a newline — so
-    the text never exists whole and the stream's own redaction still sees each line in one piece.
+    cells) is written item by item, one compact line per item, in ~64 KB writes of whole lines — so the
+    text never exists whole and the stream's own redaction still sees each line in one piece.
     """
     data = _redact_data(data)
     if not isinstance(data, dict) or not any(isinstance(v, Items) for v in data.values()):

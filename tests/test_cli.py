@@ -362,3 +362,29 @@ def test_counts_json_is_streamed_with_the_library_figures_and_redacted(env, sett
         next(t for t in printed["tenants"] if t["tenant_id"] == "7")["name"] = "pw-Secret-417"
         assert printed == expected
         assert len(printed["tenants"]) == 400 and len(printed["tables"]) == 2
+
+
+def test_the_revision_cache_follows_every_edit(alembic_project, project_settings) -> None:
+    """Parsed revision files are kept under OPSCONSOLE_HOME; an edited, added or broken file is read again."""
+    from opsconsole.alembic_env import revisions
+    from opsconsole.errors import MigrationScriptError
+
+    first = alembic_project.add("a1", message="first step")
+    alembic_project.add("a2", message="second step")
+
+    def messages() -> dict[str, str]:
+        revisions._graphs.clear()  # what a new process sees: only the cache on disk
+        graph = revisions.load_graph(project_settings)
+        return {rev: graph.revisions[rev].message for rev in graph.order}
+
+    assert messages() == {"a1": "first step", "a2": "second step"}
+    cache = list((project_settings.home / "cache").glob("revisions-*.json"))
+    assert len(cache) == 1 and '"a2"' in cache[0].read_text()
+    first.write_text(first.read_text().replace('"""first step', '"""first step, renamed'))
+    alembic_project.add("a3", message="third step")
+    assert messages() == {"a1": "first step, renamed", "a2": "second step", "a3": "third step"}
+    cache[0].write_text("{not json")  # a damaged cache is ignored and rewritten
+    assert messages()["a3"] == "third step" and json.loads(cache[0].read_text())["version"] == 1
+    first.write_text(first.read_text() + "\ndef broken(:\n")
+    with pytest.raises(MigrationScriptError, match="SyntaxError"):
+        messages()

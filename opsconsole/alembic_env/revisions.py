@@ -9,6 +9,9 @@ that no file defines) instead of surfacing as a KeyError.
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
+import os
 import re
 import threading
 from dataclasses import dataclass, field, replace
@@ -163,10 +166,51 @@ def load_graph(settings: Settings, project: Project | None = None) -> Graph:
         cached = _graphs.get(str(project.ini))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    graph = build_graph([read_revision_file(path) for path in files])
+    graph = build_graph(_read_files(settings, project, files, stamp[2:]))
     with _graphs_lock:
         _graphs[str(project.ini)] = (stamp, graph)
     return graph
+
+
+_CACHE_VERSION = 1
+
+
+def _read_files(settings: Settings, project: Project, files: list[Path],
+                stamps: tuple[tuple[str, Any], ...]) -> list[RevisionFile]:
+    """Read every revision file, reusing what an earlier process read from a file with the same stamp.
+
+    Parsing 500 revision files costs more than the rest of `status`; like Python's own bytecode cache,
+    the parsed identifiers are kept in OPSCONSOLE_HOME/cache, keyed by path, mtime and size. A file
+    that does not parse is never cached; a cache that cannot be read or written is ignored.
+    """
+    path = settings.home / "cache" / f"revisions-{hashlib.sha1(str(project.ini).encode()).hexdigest()[:16]}.json"
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        known = saved["files"] if saved.get("version") == _CACHE_VERSION else {}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        known = {}
+    out: list[RevisionFile] = []
+    entries: dict[str, list[Any]] = {}
+    fresh = 0
+    for file, (name, stamp) in zip(files, stamps):
+        entry = known.get(name) if stamp is not None else None
+        if isinstance(entry, list) and len(entry) == 8 and entry[:2] == list(stamp):
+            rf = RevisionFile(entry[2], tuple(entry[3]), tuple(entry[4]), tuple(entry[5]), entry[6], entry[7], name)
+        else:
+            rf, fresh = read_revision_file(file), fresh + 1
+        out.append(rf)
+        if stamp is not None:
+            entries[name] = [*stamp, rf.revision, rf.down_revisions, rf.depends_on, rf.branch_labels, rf.message,
+                             rf.created]
+    if fresh or len(entries) != len(known):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_text(json.dumps({"version": _CACHE_VERSION, "files": entries}), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return out
 
 
 def read_revision_file(path: Path) -> RevisionFile:
