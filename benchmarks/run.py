@@ -130,14 +130,24 @@ def processes(cmds: list[list[str]], env: dict[str, str], ok_codes: tuple[int, .
     return once
 
 
+# Runs the measured command as its child and prints the child's peak RSS (KiB) and exit code. The
+# launcher is a fresh, small process on purpose: Linux carries the RSS high-water mark of the process
+# that forks over exec, so a child forked straight from this benchmark (hundreds of MiB after the
+# in-process runs) would report the benchmark's memory, not its own.
+_LAUNCH = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL); "
+           "_, status, usage = os.wait4(p.pid, 0); print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))")
+
+
 def max_rss_mib(cmd: list[str], env: dict[str, str]) -> float:
     """Run one process to the end and return its own peak resident memory in MiB."""
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.read().decode()[-800:]}")
-    return usage.ru_maxrss / 1024
+    proc = subprocess.run([sys.executable, "-c", _LAUNCH, *cmd], env=env, cwd=ROOT, capture_output=True, text=True)
+    try:
+        rss_kib, code = (int(x) for x in proc.stdout.split())
+    except ValueError:
+        raise SystemExit(f"{' '.join(cmd)} could not be measured: {proc.stderr[-800:]}") from None
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}: {proc.stderr[-800:]}")
+    return rss_kib / 1024
 
 
 def traced_peak_mib(fn: Callable[[], Any]) -> float:
