@@ -193,24 +193,36 @@ def _read_files(settings: Settings, project: Project, files: list[Path],
     entries: dict[str, list[Any]] = {}
     fresh = 0
     for file, (name, stamp) in zip(files, stamps):
-        entry = known.get(name) if stamp is not None else None
-        if isinstance(entry, list) and len(entry) == 8 and entry[:2] == list(stamp):
-            rf = RevisionFile(entry[2], tuple(entry[3]), tuple(entry[4]), tuple(entry[5]), entry[6], entry[7], name)
-        else:
+        rf = _cached(known.get(name), stamp, name)
+        if rf is None:
             rf, fresh = read_revision_file(file), fresh + 1
         out.append(rf)
         if stamp is not None:
             entries[name] = [*stamp, rf.revision, rf.down_revisions, rf.depends_on, rf.branch_labels, rf.message,
                              rf.created]
     if fresh or len(entries) != len(known):
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(json.dumps({"version": _CACHE_VERSION, "files": entries}), encoding="utf-8")
             os.replace(tmp, path)
         except OSError:
-            pass
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
     return out
+
+
+def _cached(entry: Any, stamp: Any, name: str) -> RevisionFile | None:
+    """The cached reading of one file when its stamp still matches, else None (read the file)."""
+    if stamp is None or not isinstance(entry, list) or len(entry) != 8 or entry[:2] != list(stamp):
+        return None
+    revision, down, depends, labels, message, created = entry[2:]
+    if not (isinstance(revision, str) and isinstance(message, str) and (created is None or isinstance(created, str))
+            and all(isinstance(x, list) and all(isinstance(v, str) for v in x) for x in (down, depends, labels))):
+        return None
+    return RevisionFile(revision, tuple(down), tuple(depends), tuple(labels), message, created, name)
 
 
 def read_revision_file(path: Path) -> RevisionFile:

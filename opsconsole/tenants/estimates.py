@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from itertools import repeat
-from collections.abc import Callable, Collection, Iterable
 from operator import add as add_
 from operator import mul, sub
 from typing import Any
