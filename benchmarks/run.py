@@ -107,6 +107,18 @@ def paired_ms(ours: Callable[[], Any], base: Callable[[], Any], runs: int) -> tu
     return statistics.median(a), statistics.median(b)
 
 
+def child_env(**values: str) -> dict[str, str]:
+    """The environment of every timed process: ours plus `values`, bytecode caching on.
+
+    As on a user's machine: with PYTHONDONTWRITEBYTECODE set (some CI and agent shells set it)
+    opsconsole's own modules are compiled again on every run while Alembic's, precompiled by pip,
+    are not — a handicap no user has. Both sides of every comparison get the same environment.
+    """
+    env = dict(os.environ, **values)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def processes(cmds: list[list[str]], env: dict[str, str], ok_codes: tuple[int, ...] = (0,)) -> Callable[[], None]:
     """A callable that runs `cmds` one after another as whole processes and checks their exit codes."""
     def once() -> None:
@@ -118,14 +130,24 @@ def processes(cmds: list[list[str]], env: dict[str, str], ok_codes: tuple[int, .
     return once
 
 
+# Runs the measured command as its child and prints the child's peak RSS (KiB) and exit code. The
+# launcher is a fresh, small process on purpose: Linux carries the RSS high-water mark of the process
+# that forks over exec, so a child forked straight from this benchmark (hundreds of MiB after the
+# in-process runs) would report the benchmark's memory, not its own.
+_LAUNCH = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL); "
+           "_, status, usage = os.wait4(p.pid, 0); print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))")
+
+
 def max_rss_mib(cmd: list[str], env: dict[str, str]) -> float:
     """Run one process to the end and return its own peak resident memory in MiB."""
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.read().decode()[-800:]}")
-    return usage.ru_maxrss / 1024
+    proc = subprocess.run([sys.executable, "-c", _LAUNCH, *cmd], env=env, cwd=ROOT, capture_output=True, text=True)
+    try:
+        rss_kib, code = (int(x) for x in proc.stdout.split())
+    except ValueError:
+        raise SystemExit(f"{' '.join(cmd)} could not be measured: {proc.stderr[-800:]}") from None
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}: {proc.stderr[-800:]}")
+    return rss_kib / 1024
 
 
 def traced_peak_mib(fn: Callable[[], Any]) -> float:
@@ -157,9 +179,9 @@ def project_rows(server: str, runs: int) -> tuple[list[Row], str]:
             bench.build_project(project)
             start_sh = Path(tmp) / "start.sh"
             start_sh.write_text("#!/bin/bash\nexport DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
-            env = dict(os.environ, DATABASE_URL=url.replace("postgresql+psycopg2://", "postgresql://"),
-                       OPSCONSOLE_ALEMBIC_INI=str(project / "alembic.ini"), OPSCONSOLE_START_SCRIPT=str(start_sh),
-                       DISABLE_AUTO_MIGRATIONS="true", PYTHONPATH=str(ROOT))
+            env = child_env(DATABASE_URL=url.replace("postgresql+psycopg2://", "postgresql://"),
+                            OPSCONSOLE_ALEMBIC_INI=str(project / "alembic.ini"), OPSCONSOLE_START_SCRIPT=str(start_sh),
+                            DISABLE_AUTO_MIGRATIONS="true", PYTHONPATH=str(ROOT))
             settings = load_settings(env=env, secrets={}, base_dir=ROOT)
             t0 = time.perf_counter()
             subprocess.run([str(Path(sys.executable).with_name("alembic")), "-c", str(project / "alembic.ini"),
@@ -221,7 +243,7 @@ def wide_rows(server: str, runs: int, tables: int, tenants: int, rows: int) -> t
         print(note, flush=True)
         exact, raw = paired_ms(lambda: counts(settings, exact=True), lambda: bench.raw_counts(conn, names), runs)
         estimated = median_ms(lambda: counts(settings), max(runs, 5))
-        env = dict(os.environ, DATABASE_URL=dsn, OPSCONSOLE_STATEMENT_TIMEOUT_MS="3600000", PYTHONPATH=str(ROOT))
+        env = child_env(DATABASE_URL=dsn, OPSCONSOLE_STATEMENT_TIMEOUT_MS="3600000", PYTHONPATH=str(ROOT))
         cli = [sys.executable, "-m", "opsconsole", "counts", "--json"]
         return [
             Row("wide: estimated counts, in-process", estimated, None, "ms", "max", 50),

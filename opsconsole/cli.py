@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from opsconsole.errors import OpsConsoleError, one_paragraph
@@ -23,11 +23,13 @@ Command = Callable[[argparse.Namespace, Settings, TextIO], int]
 _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None,
+         inline_process: bool = False) -> int:
     """Run one command and return its exit code; never lets a traceback reach the user.
 
     Everything written to stdout and stderr passes through the one redaction (`settings.redact`);
     errors are one paragraph without control characters; library warnings stay off stderr.
+    `inline_process` (`python -m opsconsole`): this one-shot process runs the project's env.py itself.
     """
     install_log_redaction()
     state: dict[str, Settings | None] = {"settings": None}
@@ -35,11 +37,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     err = _Redacting(stderr or sys.stderr, state)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Alembic's and SQLAlchemy's UserWarnings are not for the operator
-        return _run(argv, out, err, state)
+        return _run(argv, out, err, state, inline_process)
 
 
-def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, Settings | None]) -> int:
-    parser = _parser()
+# Commands that never run the project's env.py: they skip importing the runner (start-up time).
+_NO_ENV_PY = frozenset({"status", "counts", "analyze"})
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, Settings | None],
+         inline_process: bool = False) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:
@@ -47,6 +55,10 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO, state: dict[str, 
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
+    if inline_process and args.command not in _NO_ENV_PY:
+        from opsconsole.alembic_env.runner import allow_inline_process
+
+        allow_inline_process()
     try:
         state["settings"] = load_settings()
         return args.func(args, state["settings"], out)
@@ -107,12 +119,26 @@ def _error(err: TextIO, message: str) -> None:
     print(f"error: {one_paragraph(message)}", file=err)
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Skipped:
+    """Stands in for the sub-parser of a command that is not being run: its arguments are not built."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        """Ignore the argument."""
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given the command being run, only its sub-parser is built (start-up time).
+
+    An unknown command or none (`--help`) gets every sub-parser, so usage errors and help list them all.
+    """
     parser = _Parser(prog="python -m opsconsole",
                                      description="Keep one shared PostgreSQL database safe while its schema changes.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    only = command if command in _COMMANDS else None
 
-    def add(name: str, func: Command, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
+    def add(name: str, func: Command, help_text: str, json_flag: bool = True) -> Any:
+        if only is not None and name != only:
+            return _Skipped()
         p = sub.add_parser(name, help=help_text, description=help_text)
         if json_flag:
             p.add_argument("--json", action="store_true", help="print JSON for machines")
@@ -161,13 +187,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_COMMANDS = frozenset({"status", "history", "guard", "analyze", "counts", "upgrade", "approve", "backups", "restore",
+                       "demo"})
+
+
 def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """Print schema status; exit 1 when behind, several heads, unknown revision or never migrated."""
-    from opsconsole.db import target
     from opsconsole.alembic_env import load_project, status
+    from opsconsole.db import bare_read_only, target
 
-    st = status(settings)
     project = load_project(settings)
+    with bare_read_only(settings) as conn:  # one version-table read: no SQLAlchemy engine for it
+        st = status(settings, conn)
     if args.json:
         return _json(out, {"target": target(settings).to_dict(), "project": project.to_dict(), **st.to_dict()},
                      0 if st.ok else 1)
@@ -255,7 +286,10 @@ def cmd_counts(args: argparse.Namespace, settings: Settings, out: TextIO) -> int
     from opsconsole.tenants import counts
 
     result = counts(settings, exact=args.exact, table=args.table, tenant=args.tenant)
-    data = result.to_dict()
+    data = result.to_dict(lazy=True)
+    # A wide database has 10,000 tenants and up to a million cells: both streamed, a line per item.
+    data["tables"] = Items(data["tables"], len(result.tables))
+    data["tenants"] = Items(data["tenants"], len(result.tenants))
     if args.json:
         return _json(out, data, 0)
     _banner(out, settings)
@@ -402,19 +436,112 @@ def _banner(out: TextIO, settings: Settings) -> None:
 
 
 def _json(out: TextIO, data: Any, code: int) -> int:
-    print(json.dumps(_redact_data(data), indent=2, default=str), file=out)
+    """Print `data` as indented JSON with every string redacted.
+
+    A top-level value that is `Items` (a lazy array: `counts` on a wide database has a million
+    cells) is written item by item, one compact line per item, in ~64 KB writes of whole lines — so the
+    text never exists whole and the stream's own redaction still sees each line in one piece.
+    """
+    data = _redact_data(data)
+    if not isinstance(data, dict) or not any(isinstance(v, Items) for v in data.values()):
+        print(json.dumps(data, indent=2, default=str), file=out)
+        return code
+    pieces: list[str] = ["{"]
+    size = 0
+    for i, (key, value) in enumerate(data.items()):
+        pieces.append(f"{',' if i else ''}\n  {json.dumps(key)}: ")
+        if not isinstance(value, Items):
+            pieces.append(json.dumps(value, indent=2, default=str).replace("\n", "\n  "))
+            continue
+        if not len(value):
+            pieces.append("[]")
+            continue
+        pieces.append("[")
+        for j, item in enumerate(value):
+            line = json.dumps(item, default=str)  # compact: json's C encoder, ~20× faster than indenting
+            pieces.append(f"{',' if j else ''}\n    {line}")
+            size += len(line)
+            if size >= _JSON_PIECE:
+                out.write("".join(pieces))
+                pieces, size = [], 0
+        pieces.append("\n  ]")
+    pieces.append("\n}\n")
+    out.write("".join(pieces))
     return code
 
 
-def _redact_data(data: Any) -> Any:
-    """Redact every string inside JSON-bound data (the stream redacts the text again)."""
+_JSON_PIECE = 1 << 16
+
+
+class Items(list):  # type: ignore[type-arg]
+    """A JSON array produced while it is written: json's encoder only asks its length and iterates it once."""
+
+    def __init__(self, items: Iterable[Any], length: int) -> None:
+        super().__init__()
+        self._items, self._length = items, length
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return self._length
+
+
+def _redact_data(data: Any, memo: dict[str, str] | None = None) -> Any:
+    """Redact every string inside JSON-bound data (the stream redacts the text again); lazily for `Items`.
+
+    `memo` remembers each distinct string's redaction: tenant ids repeat in every table.
+    """
+    memo = {} if memo is None else memo
     if isinstance(data, str):
-        return redact(data)
+        done = memo.get(data)
+        if done is None:
+            done = memo[data] = redact(data)
+        return done
     if isinstance(data, dict):
-        return {k: _redact_data(v) for k, v in data.items()}
+        return {k: _redact_data(v, memo) for k, v in data.items()}
+    if isinstance(data, Items):
+        return Items(_redact_items(data, memo), len(data))
     if isinstance(data, (list, tuple)):
-        return [_redact_data(v) for v in data]
+        return [_redact_data(v, memo) for v in data]
     return data
+
+
+def _redact_items(items: Iterable[Any], memo: dict[str, str], batch: int = 20_000) -> Iterator[Any]:
+    """Redact a lazy array's items a batch (~`batch` strings) at a time: one `redact` call for a clean batch.
+
+    A string that `redact` changes holds a URL ("://"), a password keyword ("pass") or a known secret.
+    When no string of the batch holds either of the first two, their newline-joined text is redacted
+    once: unchanged means no known secret is in any of them (a secret inside one string is inside the
+    join). Otherwise every string of the batch is redacted on its own, as for any other data.
+    """
+    it = iter(items)
+    while True:
+        chunk: list[Any] = []
+        strings: list[str] = []
+        for item in it:
+            chunk.append(item)
+            _strings(item, strings)
+            if len(strings) >= batch:
+                break
+        if not chunk:
+            return
+        joined = "\n".join(strings)
+        if "://" in joined or "pass" in joined.lower() or redact(joined) != joined:
+            chunk = [_redact_data(item, memo) for item in chunk]
+        yield from chunk
+
+
+def _strings(data: Any, found: list[str]) -> None:
+    """Collect every string inside JSON-bound data (dict keys are ours and never secret)."""
+    if isinstance(data, str):
+        found.append(data)
+    elif isinstance(data, dict):
+        for value in data.values():
+            _strings(value, found)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            _strings(value, found)
 
 
 def _scrub(text: str, settings: Settings | None) -> str:

@@ -136,6 +136,95 @@ def read_only(settings: Settings, url: str | None = None) -> Iterator[Connection
                 trans.rollback()
 
 
+class BareResult:
+    """The rows of one statement on a BareConnection, read the way SQLAlchemy's Result is."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self._rows)
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        """Every row."""
+        return list(self._rows)
+
+    def first(self) -> tuple[Any, ...] | None:
+        """The first row, or None."""
+        return self._rows[0] if self._rows else None
+
+    def scalar(self) -> Any:
+        """The first column of the first row, or None."""
+        return self._rows[0][0] if self._rows else None
+
+    def scalars(self) -> BareResult:
+        """The first column of every row (then `.all()`)."""
+        return BareResult([row[0] for row in self._rows])
+
+    def all(self) -> list[Any]:
+        """Every row (after `scalars()`: every value)."""
+        return list(self._rows)
+
+
+class BareConnection:
+    """A psycopg2 connection inside a READ ONLY transaction, for reads that must not import SQLAlchemy.
+
+    `exec_driver_sql` answers like SQLAlchemy's (parameters in psycopg2's `%(name)s` style, `%%` for a
+    literal `%`), so read helpers written for a SQLAlchemy connection (audit, lock) work on it too;
+    `raw` is the psycopg2 connection itself. A lock timeout raises LockWaitTimeout naming the holder.
+    """
+
+    def __init__(self, raw: Any, settings: Settings, url: str) -> None:
+        self.raw, self._settings, self._url = raw, settings, url
+
+    def exec_driver_sql(self, sql: str, params: dict[str, Any] | None = None) -> BareResult:
+        """Run one statement with the given parameters and return all its rows."""
+        import psycopg2
+
+        try:
+            with self.raw.cursor() as cur:
+                cur.execute(sql, params or {})
+                return BareResult(cur.fetchall() if cur.description else [])
+        except psycopg2.Error as exc:
+            if getattr(exc, "pgcode", None) != LOCK_NOT_AVAILABLE:
+                raise
+            try:  # who holds it, read on a side connection (this transaction is aborted)
+                with bare_read_only(self._settings, self._url) as side:
+                    holders = lock_holders(side, sql)  # type: ignore[arg-type]
+            except Exception:  # the lookup is a courtesy; the lock timeout itself must still surface
+                holders = []
+            raise describe_lock_wait(holders, self._settings.read_lock_timeout_ms) from exc
+
+
+@contextmanager
+def bare_read_only(settings: Settings, url: str | None = None,
+                   lock_timeout_ms: int | None = None) -> Iterator[BareConnection]:
+    """Yield a READ ONLY transaction on an unpooled psycopg2 connection, always rolled back and closed.
+
+    The same session settings as `read_only` (connect timeout, application name, statement timeout,
+    lock timeout: OPSCONSOLE_READ_LOCK_TIMEOUT_MS unless given), without SQLAlchemy: for one-shot CLI
+    reads (`status`, `counts`) whose whole cost is one or two queries.
+    """
+    import psycopg2
+
+    url = (url or database_url(settings)).replace("postgresql+psycopg2://", "postgresql://", 1)
+    try:
+        raw = psycopg2.connect(url, connect_timeout=settings.connect_timeout_s, application_name="opsconsole")
+    except psycopg2.Error as exc:
+        raise explain_connect_error(exc, settings) from None
+    try:
+        lock_ms = settings.read_lock_timeout_ms if lock_timeout_ms is None else lock_timeout_ms
+        with raw.cursor() as cur:
+            cur.execute("SET TRANSACTION READ ONLY; SET statement_timeout = %s; SET lock_timeout = %s",
+                        (int(settings.statement_timeout_ms), int(lock_ms)))
+        yield BareConnection(raw, settings, url)
+    finally:
+        try:
+            raw.rollback()
+        finally:
+            raw.close()
+
+
 def check_connection(settings: Settings) -> str:
     """Connect once and return the server version; raise DatabaseUnreachable with the reason."""
     with read_only(settings) as conn:

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import threading
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -241,9 +240,11 @@ def redact(text: object, secrets: tuple[str | None, ...] = ()) -> str:
         user = userinfo.split(":", 1)[0]
         if ":" in userinfo and not re.search(r"[\s/]", user) and not re.search(r"\s", hostpart):
             text = f"{scheme}://{user}:***@{hostpart}"  # a whole URL: its password may hold spaces or '@'
-    for pattern in (_URL_PASSWORD, _URL_PASSWORD_SPACES):
-        text = pattern.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], text)
-    text = _KEY_PASSWORD.sub(_hide_value, text)
+    if sep:  # both URL patterns need "://" (skipping them saves most of the time on long texts)
+        for pattern in (_URL_PASSWORD, _URL_PASSWORD_SPACES):
+            text = pattern.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], text)
+    if "pass" in text.lower():  # the keyword pattern needs pass(word|wd)
+        text = _KEY_PASSWORD.sub(_hide_value, text)
     for secret in _all_secrets(secrets):
         for form in _forms(secret):
             text = text.replace(form, "***")
@@ -268,7 +269,6 @@ def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
 def install_log_redaction() -> None:
     """Make every log record of the process (library, Alembic, Streamlit) pass through `redact`, tracebacks too."""
     import logging
-    import traceback
 
     factory = logging.getLogRecordFactory()
     if getattr(factory, "opsconsole_redacts", False):
@@ -283,6 +283,8 @@ def install_log_redaction() -> None:
         except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
             record.msg, record.args = redact(str(record.msg)), None
         if record.exc_info and record.exc_info[0] is not None:
+            import traceback
+
             record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
         return record
 
@@ -356,6 +358,8 @@ def _password_of(url: str | None) -> str | None:
 def _read_secrets(path: Path) -> Mapping[str, Any]:
     if not path.is_file():
         return {}
+    import tomllib  # only when there is a secrets file: the CLI's start-up is counted in milliseconds
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -317,3 +317,75 @@ def test_a_role_that_cannot_read_the_audit_log_is_told_so_not_shown_an_empty_log
         db.dispose_engines()
         with admin_engine.connect() as conn:
             conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_the_parser_knows_every_command_it_builds_alone() -> None:
+    """Only the running command's sub-parser is built; the list of names must match the full parser."""
+    from opsconsole.cli import _COMMANDS, _parser
+
+    full = next(a for a in _parser()._actions if a.dest == "command")
+    assert set(full.choices) == _COMMANDS
+    for command in _COMMANDS:
+        alone = next(a for a in _parser(command)._actions if a.dest == "command")
+        assert list(alone.choices) == [command]
+
+
+def test_counts_json_is_streamed_with_the_library_figures_and_redacted(env, settings, db_url) -> None:
+    """`counts --json` (written item by item) holds exactly `counts().to_dict()`, with known secrets hidden."""
+    import sqlalchemy as sa
+
+    from opsconsole.tenants import counts
+
+    engine = sa.create_engine(db_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE tenants (id bigint PRIMARY KEY, name text, is_test boolean);"
+            "INSERT INTO tenants SELECT g, 'tenant ' || g, g = 3 FROM generate_series(1, 400) g;"
+            "UPDATE tenants SET name = 'pw-Secret-417' WHERE id = 7;"
+            "CREATE TABLE a (tenant_id bigint); CREATE TABLE b (tenant_id bigint);"
+            "INSERT INTO a SELECT 1 + g %% 400 FROM generate_series(1, 4000) g;"
+            "INSERT INTO b SELECT 1 + g %% 37 FROM generate_series(1, 900) g; ANALYZE")
+    engine.dispose()
+    env.setenv("OPSCONSOLE_OPERATOR_PASSWORD", "pw-Secret-417")
+    for argv in (["counts", "--json"], ["counts", "--exact", "--json"]):
+        code, out, _ = run(*argv)
+        assert code == 0
+        assert "pw-Secret-417" not in out
+        printed = json.loads(out)
+        expected = json.loads(json.dumps(counts(settings, exact="--exact" in argv).to_dict(), default=str))
+        for data in (printed, expected):
+            data.pop("elapsed_ms")
+            for t in data["tables"]:
+                t.pop("elapsed_ms")
+        name = next(t for t in expected["tenants"] if t["tenant_id"] == "7")
+        assert name["name"] == "pw-Secret-417"  # the library returns data; the CLI hides the secret
+        next(t for t in printed["tenants"] if t["tenant_id"] == "7")["name"] = "pw-Secret-417"
+        assert printed == expected
+        assert len(printed["tenants"]) == 400 and len(printed["tables"]) == 2
+
+
+def test_the_revision_cache_follows_every_edit(alembic_project, project_settings) -> None:
+    """Parsed revision files are kept under OPSCONSOLE_HOME; an edited, added or broken file is read again."""
+    from opsconsole.alembic_env import revisions
+    from opsconsole.errors import MigrationScriptError
+
+    first = alembic_project.add("a1", message="first step")
+    alembic_project.add("a2", message="second step")
+
+    def messages() -> dict[str, str]:
+        revisions._graphs.clear()  # what a new process sees: only the cache on disk
+        graph = revisions.load_graph(project_settings)
+        return {rev: graph.revisions[rev].message for rev in graph.order}
+
+    assert messages() == {"a1": "first step", "a2": "second step"}
+    cache = [p for p in (project_settings.home / "cache").glob("revisions-*.json")  # home is shared by tests
+             if str(alembic_project.root) in p.read_text()]
+    assert len(cache) == 1 and '"a2"' in cache[0].read_text()
+    first.write_text(first.read_text().replace('"""first step', '"""first step, renamed'))
+    alembic_project.add("a3", message="third step")
+    assert messages() == {"a1": "first step, renamed", "a2": "second step", "a3": "third step"}
+    cache[0].write_text("{not json")  # a damaged cache is ignored and rewritten
+    assert messages()["a3"] == "third step" and json.loads(cache[0].read_text())["version"] == 1
+    first.write_text(first.read_text() + "\ndef broken(:\n")
+    with pytest.raises(MigrationScriptError, match="SyntaxError"):
+        messages()

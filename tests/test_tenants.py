@@ -123,6 +123,23 @@ def test_progress_is_called_once_per_table(seeded):
     assert calls == [("public.projects", 1, 2), ("public.users", 2, 2)]
 
 
+def test_an_error_in_progress_stops_the_counting_thread(seeded):
+    """Counting runs on a helper thread; a callback that raises ends it and the error reaches the caller."""
+    import threading
+
+    class Stop(Exception):
+        pass
+
+    def stop(name: str, done: int, total: int) -> None:
+        raise Stop(name)
+
+    before = threading.active_count()
+    with pytest.raises(Stop, match="public.projects"):
+        counts(seeded, exact=True, progress=stop)
+    assert threading.active_count() == before  # the helper is gone
+    assert table(counts(seeded, exact=True), "users").total == 107  # and nothing is left half-done
+
+
 def test_to_dict_has_the_agreed_shape_and_is_json(seeded):
     for exact in (False, True):
         data = json.loads(json.dumps(counts(seeded, exact=exact).to_dict()))
@@ -405,6 +422,64 @@ def test_blast_radius_on_the_callers_connection(seeded):
     with db.read_only(seeded) as conn:
         assert blast_radius(seeded, "projects", conn=conn).to_dict()["rows"] == 12
         assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+
+
+# --- statistics read as text ------------------------------------------------------------------
+
+AWKWARD_IDS = ["plain", "a,b", "with space", 'q"x', "back\\slash", "", "NULL", "{brace}", "é-ü", "x" * 70]
+
+
+def test_mcv_lists_are_read_exactly_as_postgresql_holds_them(run_sql, db_url, settings):
+    """Ids that force quoting in the array's text form come out as psycopg2's own array parser reads them."""
+    values = ", ".join(f"('{tid.replace(chr(39), chr(39) * 2)}')" for tid in AWKWARD_IDS)
+    run_sql("CREATE TABLE docs (tenant_id text); CREATE TABLE plain (tenant_id bigint); "
+            f"INSERT INTO docs SELECT v FROM (VALUES {values}) AS t(v), generate_series(1, 5); "
+            "INSERT INTO plain SELECT g %% 7 FROM generate_series(1, 70) g; ANALYZE docs; ANALYZE plain")
+    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        held = dict(conn.exec_driver_sql(
+            "SELECT tablename::text, most_common_vals::text::text[] FROM pg_stats WHERE attname = 'tenant_id'"
+            " AND tablename IN ('docs', 'plain')").all())
+    engine.dispose()
+    result = counts(settings)
+    assert sorted(table(result, "docs").cells) == sorted(held["docs"]) == sorted(AWKWARD_IDS)
+    assert list(table(result, "plain").cells) == held["plain"]  # statistics' order kept
+    assert sum(table(result, "docs").cells.values()) == 50
+
+
+def test_text_array_parser_agrees_with_psycopg2():
+    from psycopg2.extensions import STRINGARRAY
+
+    from opsconsole.tenants.sql import _float_array, _text_array
+
+    for text in ["{}", "{1}", "{1,22,333}", '{"a,b","with space","q\\"x",plain}', '{"",NULL_ish}', "{é,ü}"]:
+        assert list(_text_array(text)) == STRINGARRAY(text, None)
+    assert _text_array(None) == () and _float_array(None) == () and _float_array("{}") == ()
+    assert _float_array("{0.0123,1e-05,0.5}") == (0.0123, 1e-05, 0.5)
+
+
+def test_estimated_figures_do_not_depend_on_the_accumulation(run_sql, settings):
+    """Per-tenant totals equal a plain re-computation from the tables' own cells and rough shares."""
+    run_sql(SEED + """
+        CREATE TABLE events (tenant_id bigint);
+        INSERT INTO events SELECT 1 + (g %% 3) FROM generate_series(1, 300) g;
+        INSERT INTO events SELECT 4 FROM generate_series(1, 2) g;
+        ALTER TABLE events ALTER COLUMN tenant_id SET STATISTICS 1;
+        ANALYZE""")
+    result = counts(settings)
+    known = {"1", "2", "3", "4"}
+    expected: dict[str, float] = {}
+    for t in result.tables:
+        for tid in known | set(t.cells):
+            share = t.cells.get(tid)
+            if share is None and tid in known:
+                share = t.rows_per_other_tenant or 0
+            expected[tid] = expected.get(tid, 0) + (share or 0)
+    got = {t.tenant_id: t.rows for t in result.tenants}
+    assert set(got) == set(expected)
+    assert all(abs(got[tid] - expected[tid]) <= len(result.tables) for tid in got)  # rough shares are rounded
+    assert table(result, "events").rows_per_other_tenant  # the statistics list fewer tenants than exist
+    assert {t.quality for t in result.tenants} >= {"rough"}
 
 
 # --- module ----------------------------------------------------------------------------------

@@ -255,14 +255,25 @@ def revision_files(project: Project) -> list[Path]:
     """Every revision file in the project's version folders (what Alembic would load)."""
     files: list[Path] = []
     for folder in project.version_locations:
-        walker = folder.rglob("*.py") if project.recursive else folder.glob("*.py")
-        files.extend(p for p in walker if p.is_file() and not p.name.startswith(("_", ".")))
-    return sorted(files)
+        if project.recursive:
+            files.extend(p for p in folder.rglob("*.py") if p.is_file() and not p.name.startswith(("_", ".")))
+            continue
+        try:  # scandir: the file type comes with the listing, no stat() per file
+            with os.scandir(folder) as it:
+                files.extend(Path(e.path) for e in it if e.name.endswith(".py")
+                             and not e.name.startswith(("_", ".")) and e.is_file())
+        except OSError:
+            continue
+    return sorted(files, key=_parts)  # Path order (by parts), with tuple comparisons in C
 
 
-def fingerprint(project: Project) -> tuple[Any, ...]:
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
+
+
+def fingerprint(project: Project, files: list[Path] | None = None) -> tuple[Any, ...]:
     """Names, sizes and mtimes of the ini, env.py and every revision file: any edit changes it."""
-    paths = [project.ini, project.env_py, *revision_files(project)]
+    paths = [project.ini, project.env_py, *(revision_files(project) if files is None else files)]
     return tuple((str(p), _stamp(p)) for p in paths)
 
 

@@ -9,6 +9,9 @@ that no file defines) instead of surfacing as a KeyError.
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
+import os
 import re
 import threading
 from dataclasses import dataclass, field, replace
@@ -22,6 +25,8 @@ from .project import Project, fingerprint, load_project, revision_files
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+
+    from opsconsole.db import BareConnection
 
 _CREATE_DATE = re.compile(r"^\s*Create Date:\s*(.+?)\s*$", re.M)
 _graphs: dict[str, tuple[tuple[Any, ...], Graph]] = {}
@@ -155,15 +160,69 @@ class SchemaStatus:
 def load_graph(settings: Settings, project: Project | None = None) -> Graph:
     """Read the project's revision graph (cached until a file changes); a broken graph raises."""
     project = project or load_project(settings)
-    stamp = fingerprint(project)
+    files = revision_files(project)
+    stamp = fingerprint(project, files)
     with _graphs_lock:
         cached = _graphs.get(str(project.ini))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    graph = build_graph([read_revision_file(path) for path in revision_files(project)])
+    graph = build_graph(_read_files(settings, project, files, stamp[2:]))
     with _graphs_lock:
         _graphs[str(project.ini)] = (stamp, graph)
     return graph
+
+
+_CACHE_VERSION = 1
+
+
+def _read_files(settings: Settings, project: Project, files: list[Path],
+                stamps: tuple[tuple[str, Any], ...]) -> list[RevisionFile]:
+    """Read every revision file, reusing what an earlier process read from a file with the same stamp.
+
+    Parsing 500 revision files costs more than the rest of `status`; like Python's own bytecode cache,
+    the parsed identifiers are kept in OPSCONSOLE_HOME/cache, keyed by path, mtime and size. A file
+    that does not parse is never cached; a cache that cannot be read or written is ignored.
+    """
+    path = settings.home / "cache" / f"revisions-{hashlib.sha1(str(project.ini).encode()).hexdigest()[:16]}.json"
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        known = saved["files"] if saved.get("version") == _CACHE_VERSION else {}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        known = {}
+    out: list[RevisionFile] = []
+    entries: dict[str, list[Any]] = {}
+    fresh = 0
+    for file, (name, stamp) in zip(files, stamps):
+        rf = _cached(known.get(name), stamp, name)
+        if rf is None:
+            rf, fresh = read_revision_file(file), fresh + 1
+        out.append(rf)
+        if stamp is not None:
+            entries[name] = [*stamp, rf.revision, rf.down_revisions, rf.depends_on, rf.branch_labels, rf.message,
+                             rf.created]
+    if fresh or len(entries) != len(known):
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"version": _CACHE_VERSION, "files": entries}), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+    return out
+
+
+def _cached(entry: Any, stamp: Any, name: str) -> RevisionFile | None:
+    """The cached reading of one file when its stamp still matches, else None (read the file)."""
+    if stamp is None or not isinstance(entry, list) or len(entry) != 8 or entry[:2] != list(stamp):
+        return None
+    revision, down, depends, labels, message, created = entry[2:]
+    if not (isinstance(revision, str) and isinstance(message, str) and (created is None or isinstance(created, str))
+            and all(isinstance(x, list) and all(isinstance(v, str) for v in x) for x in (down, depends, labels))):
+        return None
+    return RevisionFile(revision, tuple(down), tuple(depends), tuple(labels), message, created, name)
 
 
 def read_revision_file(path: Path) -> RevisionFile:
@@ -181,6 +240,9 @@ def read_revision_file(path: Path) -> RevisionFile:
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             target, value = node.target.id, node.value
         if target in ("revision", "down_revision", "branch_labels", "depends_on"):
+            if isinstance(value, ast.Constant):  # the usual case: what literal_eval returns, without its walk
+                values[target] = value.value
+                continue
             try:
                 values[target] = ast.literal_eval(value)
             except ValueError:
@@ -249,7 +311,7 @@ def _order(graph: Graph) -> tuple[str, ...]:
     return tuple(order)
 
 
-def current_revisions(conn: Connection, project: Project) -> tuple[bool, tuple[str, ...]]:
+def current_revisions(conn: Connection | BareConnection, project: Project) -> tuple[bool, tuple[str, ...]]:
     """Return (version table exists, revisions recorded in it) on an open connection."""
     qualified = project.qualified_version_table
     if not conn.exec_driver_sql("SELECT to_regclass(%(t)s) IS NOT NULL", {"t": qualified}).scalar():
@@ -258,8 +320,11 @@ def current_revisions(conn: Connection, project: Project) -> tuple[bool, tuple[s
     return True, tuple(sorted(rows))
 
 
-def status(settings: Settings, conn: Connection | None = None) -> SchemaStatus:
-    """Compare the database's revision(s) with the scripts' heads and name every problem."""
+def status(settings: Settings, conn: Connection | BareConnection | None = None) -> SchemaStatus:
+    """Compare the database's revision(s) with the scripts' heads and name every problem.
+
+    `conn` is a read-only connection: SQLAlchemy's (the console's pool) or `db.bare_read_only`'s (the CLI).
+    """
     from opsconsole.db import read_only
 
     project = load_project(settings)
@@ -273,7 +338,7 @@ def status(settings: Settings, conn: Connection | None = None) -> SchemaStatus:
     return replace(st, problems=(*st.problems, stuck)) if stuck else st
 
 
-def _interrupted(conn: Connection, current: tuple[str, ...]) -> Problem | None:
+def _interrupted(conn: Connection | BareConnection, current: tuple[str, ...]) -> Problem | None:
     """A step whose `started` row never closed while no upgrade runs: its process died."""
     from opsconsole.audit import interrupted
 

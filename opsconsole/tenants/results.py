@@ -136,10 +136,16 @@ class TenantCounts:
     notes: tuple[str, ...] = ()
     elapsed_ms: float = 0.0
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the counts in the shape the CLI's --json prints."""
-        return {"mode": self.mode, "tables": [t.to_dict() for t in self.tables],
-                "tenants": [t.to_dict() for t in self.tenants], "isolation": dict(self.isolation),
+    def to_dict(self, lazy: bool = False) -> dict[str, Any]:
+        """Return the counts in the shape the CLI's --json prints.
+
+        lazy=True: "tables" and "tenants" are iterators building each item's dict as it is read (the CLI
+        streams a wide database's million cells instead of holding them all as dicts at once).
+        """
+        tables = (t.to_dict() for t in self.tables)
+        tenants = (t.to_dict() for t in self.tenants)
+        return {"mode": self.mode, "tables": tables if lazy else list(tables),
+                "tenants": tenants if lazy else list(tenants), "isolation": dict(self.isolation),
                 "stats_refreshed_at": _iso(self.stats_refreshed_at), "total_rows": self.total_rows,
                 "unattributed_rows": self.unattributed_rows, "tenants_table": self.tenants_table,
                 "filters": {"table": self.table_filter, "tenant": self.tenant_filter},

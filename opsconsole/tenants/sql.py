@@ -48,8 +48,8 @@ SELECT n.nspname::text AS schema,
             ELSE c.reltuples::float8 END AS reltuples,
        s.null_frac::float8 AS null_frac,
        s.n_distinct::float8 AS n_distinct,
-       s.most_common_vals::text::text[] AS mcv,
-       s.most_common_freqs AS mcf,
+       s.most_common_vals::text AS mcv,
+       s.most_common_freqs::text AS mcf,
        s.attname IS NOT NULL AS has_stats,
        GREATEST(st.last_analyze, st.last_autoanalyze) AS analyzed_at,
        st.n_mod_since_analyze AS changed_since,
@@ -148,8 +148,8 @@ class Outcome:
 
 
 # Exact counts need the statistics only for a table whose count fails; they skip the MCV arrays.
-CATALOG_SQL_NO_MCV = CATALOG_SQL.replace("s.most_common_vals::text::text[] AS mcv,", "NULL::text[] AS mcv,").replace(
-    "s.most_common_freqs AS mcf,", "NULL::real[] AS mcf,")
+CATALOG_SQL_NO_MCV = CATALOG_SQL.replace("s.most_common_vals::text AS mcv,", "NULL::text AS mcv,").replace(
+    "s.most_common_freqs::text AS mcf,", "NULL::text AS mcf,")
 
 
 @contextmanager
@@ -158,27 +158,12 @@ def connection(settings: Settings, conn: Connection | None) -> Iterator[DBAPICon
     if conn is not None:
         yield conn.connection.dbapi_connection
         return
-    import psycopg2
-
-    from opsconsole.db import database_url, explain_connect_error
+    from opsconsole.db import bare_read_only
 
     # The same session settings as opsconsole.db's engines (connect timeout, application name,
     # statement and lock timeouts, READ ONLY), on a bare psycopg2 connection: no SQLAlchemy import.
-    url = database_url(settings).replace("postgresql+psycopg2://", "postgresql://", 1)
-    try:
-        own = psycopg2.connect(url, connect_timeout=settings.connect_timeout_s, application_name="opsconsole")
-    except psycopg2.Error as exc:
-        raise explain_connect_error(exc, settings) from None
-    try:
-        with own.cursor() as cur:
-            cur.execute("SET TRANSACTION READ ONLY; SET statement_timeout = %s; SET lock_timeout = %s",
-                        (int(settings.statement_timeout_ms), int(settings.lock_timeout_ms)))
-        yield own
-    finally:
-        try:
-            own.rollback()
-        finally:
-            own.close()
+    with bare_read_only(settings, lock_timeout_ms=settings.lock_timeout_ms) as own:
+        yield own.raw
 
 
 def read_catalog(conn: DBAPIConnection, settings: Settings, mcv: bool = True) -> Catalog:
@@ -191,7 +176,7 @@ def read_catalog(conn: DBAPIConnection, settings: Settings, mcv: bool = True) ->
         rel = Relation(
             schema=r["schema"], name=r["name"], relkind=r["relkind"], has_tenant=bool(r["has_tenant"]),
             tenant_type=r["tenant_type"], reltuples=r["reltuples"], null_frac=r["null_frac"],
-            n_distinct=r["n_distinct"], mcv=tuple(r["mcv"] or ()), mcf=tuple(r["mcf"] or ()),
+            n_distinct=r["n_distinct"], mcv=_text_array(r["mcv"]), mcf=_float_array(r["mcf"]),
             has_stats=bool(r["has_stats"]), analyzed_at=r["analyzed_at"],
             changed_since=r["changed_since"], stat_target=r["stat_target"] or r["default_target"])
         relations.append(rel)
@@ -200,6 +185,30 @@ def read_catalog(conn: DBAPIConnection, settings: Settings, mcv: bool = True) ->
             if "id" in cols:
                 tenants_table, tenants_columns = rel, cols
     return Catalog(tuple(relations), tenants_table, tenants_columns)
+
+
+def _text_array(text: str | None) -> tuple[str, ...]:
+    """Parse an MCV list from its text form (`{a,b}`), as psycopg2 would, without building a text[] first.
+
+    The MCV arrays come as text: PostgreSQL's `::text[]` cast and psycopg2's array parser cost more than
+    the rest of an estimate on a wide database. An element needing quotes (comma, space, quote,
+    backslash, braces, empty, NULL) makes the array quoted, and then psycopg2's parser reads it.
+    """
+    if not text:
+        return ()
+    if text[0] != "{" or text[-1] != "}" or '"' in text:
+        from psycopg2.extensions import STRINGARRAY
+
+        return tuple(STRINGARRAY(text, None) or ())
+    body = text[1:-1]
+    return tuple(body.split(",")) if body else ()
+
+
+def _float_array(text: str | None) -> tuple[float, ...]:
+    """Parse the MCV frequencies (`{0.1,0.02}`) into the same floats psycopg2 would."""
+    if not text or text == "{}":
+        return ()
+    return tuple(map(float, text[1:-1].split(",")))
 
 
 def read_tenants(conn: DBAPIConnection, catalog: Catalog) -> dict[str, TenantInfo] | None:
@@ -237,36 +246,76 @@ def _group_sql(conn: DBAPIConnection, settings: Settings, rel: Relation, tenant:
 
 
 def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation], tenant: str | None,
-                 done: Callable[[Relation, Outcome], None]) -> None:
+                 done: Callable[[Relation, Outcome], None], verb: str = "counting") -> None:
     """Count every table's rows by tenant, each under a savepoint, and hand each outcome to `done`.
 
     One round trip per table: `RELEASE` of the previous table's savepoint, the new `SAVEPOINT` and the
     `GROUP BY` travel as one simple query. A table that times out or fails is rolled back to its
     savepoint and reported; the others still count.
+
+    The statements run on a helper thread while this one hands the previous tables' rows to `done`
+    (psycopg2 releases the GIL while the server counts): turning a million counted cells into figures
+    overlaps the server's work instead of following it. `done` is always called on this thread, in
+    table order; when it raises, the running statement is cancelled and the helper stopped.
     """
+    import queue
+    import threading
+
+    results: queue.Queue[Any] = queue.Queue(maxsize=_AHEAD)
+    stop = threading.Event()
+    worker = threading.Thread(target=_count_all, args=(conn, settings, rels, tenant, verb, results, stop),
+                              name="opsconsole-counts", daemon=True)
+    worker.start()
+    try:
+        while (item := results.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            done(*item)
+    finally:
+        if worker.is_alive():
+            stop.set()
+            conn.cancel()  # a long count ends now (the helper rolls back to its savepoint and stops)
+            while worker.is_alive():  # never leave it blocked on a full queue
+                try:
+                    results.get(timeout=0.05)
+                except queue.Empty:
+                    pass
+        worker.join()
+
+
+_AHEAD = 32  # tables counted ahead of `done`: bounds the rows held in memory
+_END = object()
+
+
+def _count_all(conn: DBAPIConnection, settings: Settings, rels: list[Relation], tenant: str | None, verb: str,
+               results: Any, stop: Any) -> None:
+    """The helper thread of `exact_counts`: run the counts in order and queue (table, outcome) pairs."""
     from psycopg2 import Error as DriverError
 
-    cursor = conn.cursor()
-    held = False  # a savepoint of ours is open and must be released
     try:
-        for rel in rels:
-            sql, params = _group_sql(conn, settings, rel, tenant)
-            start = time.perf_counter()
-            try:
-                cursor.execute(f"{f'RELEASE SAVEPOINT {SAVEPOINT}; ' if held else ''}SAVEPOINT {SAVEPOINT}; {sql}",
-                               params)
-                rows = cursor.fetchall()
-            except DriverError as exc:
-                cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
+        with conn.cursor() as cursor:
+            held = False  # a savepoint of ours is open and must be released
+            for rel in rels:
+                if stop.is_set():
+                    return
+                sql, params = _group_sql(conn, settings, rel, tenant)
+                start = time.perf_counter()
+                try:
+                    cursor.execute(f"{f'RELEASE SAVEPOINT {SAVEPOINT}; ' if held else ''}SAVEPOINT {SAVEPOINT}; "
+                                   f"{sql}", params)
+                    rows = cursor.fetchall()
+                except DriverError as exc:
+                    cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
+                    held = True
+                    results.put((rel, _failed(exc, f"{verb} {rel.qualified}", (time.perf_counter() - start) * 1000)))
+                    continue
                 held = True
-                done(rel, _failed(exc, f"counting {rel.qualified}", (time.perf_counter() - start) * 1000))
-                continue
-            held = True
-            done(rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000))
-        if held:
-            cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
-    finally:
-        cursor.close()
+                results.put((rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000)))
+            if held:
+                cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
+        results.put(_END)
+    except BaseException as exc:  # handed to the caller's thread, raised there
+        results.put(exc)
 
 
 def count_rows(conn: DBAPIConnection, rel: Relation, not_null: str | None = None) -> int:
