@@ -173,6 +173,11 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("revision", metavar="REV")
     p.add_argument("--by", required=True, metavar="NAME")
     p.add_argument("--reason", required=True, metavar="TEXT")
+    p = add("reject", cmd_reject, "Record that a data-loss revision must not be applied as it stands (the upgrade "
+            "refuses it until the same file is approved).")
+    p.add_argument("revision", metavar="REV")
+    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--reason", required=True, metavar="TEXT")
     p = add("backups", cmd_backups, "List the copies of data that data-loss steps destroyed; download or delete one.")
     p.add_argument("--tenant", metavar="ID", help="only backups holding this tenant's rows (what did it lose?)")
     p.add_argument("--csv", type=int, metavar="BACKUP_ID", help="print one backup as CSV")
@@ -187,8 +192,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = frozenset({"status", "history", "guard", "analyze", "counts", "upgrade", "approve", "backups", "restore",
-                       "demo"})
+_COMMANDS = frozenset({"status", "history", "guard", "analyze", "counts", "upgrade", "approve", "reject", "backups",
+                       "restore", "demo"})
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -246,13 +251,20 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from pathlib import Path
 
     from opsconsole import guard
+    from opsconsole.verdict import STOP, UPGRADE_REASONS, judge
 
     report = guard.run(settings, strict=args.strict, only=args.check,
                        start_script=Path(args.start_script) if args.start_script else None)
     reachable = report.check("database-reachable")
     code = 2 if reachable is not None and reachable.status == "fail" else report.exit_code  # could not run
+    verdict = None if args.check else judge(settings, report)  # the console's verdict: upgrades' state included
+    if verdict is not None and verdict.verdict == STOP and code == 0:
+        code = 1  # an upgrade that failed or was interrupted still stands
     if args.json:
-        return _json(out, report.to_dict(), code)
+        data = report.to_dict()
+        if verdict is not None:
+            data.update(verdict=verdict.verdict, headline=verdict.headline, upgrade=verdict.to_dict()["upgrade"])
+        return _json(out, data, code)
     _banner(out, settings)
     for c in report.checks:
         print(f"[{_MARK[c.status]}] {c.id}: {c.summary}", file=out)
@@ -260,10 +272,17 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             print(f"       {c.detail}", file=out)
     for f in report.findings:
         print(f"  {f['severity']:9} {f['revision']} {f['rule']}: {f['message']}", file=out)
-    advice = {"Safe to publish": "every check passed.",
-              "Action needed": "no check failed, but read the warnings above.",
-              "Do not publish": "fix the failing checks above first."}
-    print(f"{report.verdict.upper()}: {advice[report.verdict]}", file=out)
+    for r in verdict.reasons if verdict is not None else ():
+        if r.check in UPGRADE_REASONS:
+            print(f"[{_MARK[r.status]}] {r.check}: {r.summary}", file=out)
+            print(f"       {r.detail}", file=out)
+    if verdict is not None:
+        print(verdict.headline.replace(verdict.verdict, verdict.verdict.upper(), 1), file=out)
+    else:
+        advice = {"Safe to publish": "every check passed.",
+                  "Action needed": "no check failed, but read the warnings above.",
+                  "Do not publish": "fix the failing checks above first."}
+        print(f"{report.verdict.upper()}: {advice[report.verdict]}", file=out)
     if code == 2:
         print("could not run: the database is unreachable (exit 2); fix the connection and run the guard again.",
               file=out)
@@ -360,12 +379,26 @@ def cmd_approve(args: argparse.Namespace, settings: Settings, out: TextIO) -> in
     """Approve a reviewed data-loss revision (bound to its file's current hash)."""
     from opsconsole.approvals import approve_revision
 
-    approval = approve_revision(settings, clean(args.revision, "revision", "REV"), by=clean(args.by, "name", "--by"),
-                                reason=clean(args.reason, "reason", "--reason"))
+    return _decided(args, out, approve_revision(settings, clean(args.revision, "revision", "REV"),
+                                                by=clean(args.by, "name", "--by"),
+                                                reason=clean(args.reason, "reason", "--reason")))
+
+
+def cmd_reject(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Reject a data-loss revision: the guard fails and the upgrade refuses it until the same file is approved."""
+    from opsconsole.approvals import reject_revision
+
+    return _decided(args, out, reject_revision(settings, clean(args.revision, "revision", "REV"),
+                                               by=clean(args.by, "name", "--by"),
+                                               reason=clean(args.reason, "reason", "--reason")))
+
+
+def _decided(args: argparse.Namespace, out: TextIO, decision: Any) -> int:
+    """Print one recorded decision (approval or rejection)."""
     if args.json:
-        return _json(out, approval.to_dict(), 0)
-    print(f"approved {approval.revision} by {approval.approved_by} (file sha256 {approval.file_sha256[:12]}…)",
-          file=out)
+        return _json(out, decision.to_dict(), 0)
+    verb = "approved" if decision.decision == "approve" else "rejected"
+    print(f"{verb} {decision.revision} by {decision.approved_by} (file sha256 {decision.file_sha256[:12]}…)", file=out)
     return 0
 
 

@@ -79,6 +79,7 @@ CHECKS: dict[str, tuple[str, str, str, str]] = {
                         "connection, port 5432).", "", ""),
 }
 _UNKNOWN = ("A check of the deploy guard.", "Read the detail and fix what it names.", "", "")
+UPGRADE_REASONS = ("upgrade-running", "last-upgrade")  # reasons from the state of upgrades, not guard checks
 
 
 @dataclass(frozen=True)

@@ -389,3 +389,27 @@ def test_the_revision_cache_follows_every_edit(alembic_project, project_settings
     first.write_text(first.read_text() + "\ndef broken(:\n")
     with pytest.raises(MigrationScriptError, match="SyntaxError"):
         messages()
+
+
+def test_reject_blocks_and_guard_shows_the_consoles_verdict_after_a_failed_upgrade(env, alembic_project) -> None:
+    env.setenv("OPSCONSOLE_ALEMBIC_INI", str(alembic_project.ini))
+    env.setenv("DISABLE_AUTO_MIGRATIONS", "true")
+    alembic_project.add("k1", upgrade="op.create_table('keep', sa.Column('id', sa.Integer))")
+    alembic_project.add("k2", upgrade="op.drop_table('keep')")
+    code, out, err = run("reject", "k2", "--by", "Rita", "--reason", "keep is still read by billing")
+    assert code == 0 and out.startswith("rejected k2 by Rita (file sha256 "), err
+    code, out, _ = run("upgrade", "--by", "ops", "--confirm", "k2")
+    assert code != 0 and "k2 rejected by Rita: keep is still read by billing" in out + _
+    code, out, _ = run("guard", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["verdict"] == "Do not publish"
+    # now a run that fails half-way: the guard names it, like the console, and exits 1 even without --strict
+    (alembic_project.root / "versions" / "k2_revision_k2.py").unlink()
+    alembic_project.revisions.remove("k2")
+    alembic_project.add("k3", down="k1", upgrade="op.execute('SELECT 1/0')")
+    code, out, _ = run("upgrade", "--by", "ops")
+    assert code != 0
+    code, out, _ = run("guard")
+    assert code == 1
+    assert "last-upgrade: The last upgrade failed at k3" in out
+    assert out.rstrip().splitlines()[-1].startswith("DO NOT PUBLISH: the last upgrade failed at k3; the database is at k1")

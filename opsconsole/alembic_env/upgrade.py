@@ -159,9 +159,11 @@ def _locked_upgrade(conn: Connection, settings: Settings, project: Project, args
 
     with conn.begin():
         rejected = rejected_reason(audit.decisions(conn), wanted)
-    from opsconsole import preflight
+    failing = None
+    if mine:  # the pre-flight (and the analyzer under it) is loaded only when there are findings
+        from opsconsole import preflight
 
-    failing = preflight.blocking_reason(mine)
+        failing = preflight.blocking_reason(mine)
     from opsconsole import backup  # size first; the copies are taken by StepLog.on_begin inside each step
 
     backups = backup.plan_for_upgrade(conn, settings, report.findings, [sc.revision for sc in wanted],
