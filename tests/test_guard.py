@@ -193,7 +193,7 @@ def test_cli_guard_exit_codes_and_json(settings, monkeypatch, flag) -> None:
     upgrade(settings, by="ci")
     out = io.StringIO()
     assert main(["guard", "--strict"], stdout=out) == 0
-    assert "SAFE TO PUBLISH: every check passed." in out.getvalue()
+    assert "SAFE TO PUBLISH: every check passes and no upgrade is unfinished." in out.getvalue()
     assert main(["guard", "--check", "bogus"], stdout=io.StringIO(), stderr=io.StringIO()) == 2
 
 

@@ -266,7 +266,7 @@ def test_broken_migration_file_is_named_on_every_page(console: Console, alembic_
     at = open_console("operator")
     for page in ("overview", "status", "history", "checklist", "upgrade"):
         visit(at, page)
-        assert "cannot read the revision file" in errors(at) + text(at) and "SyntaxError" in errors(at) + text(at), page
+        assert "cannot read the revision file" in errors(at) + text(at) and "invalid syntax" in errors(at) + text(at), page
     visit(at, "tenants")  # needs no migration scripts: still renders its figures
     assert "Real tenants=" in text(at)
 
@@ -385,7 +385,7 @@ def test_failing_migration_is_reported_and_the_database_stays_at_the_last_good_r
     at = visit(open_console("operator"), "upgrade")
     at.button(key="upgrade").click().run()
     assert not at.exception
-    assert "migration a2 failed" in errors(at) and "division by zero" in errors(at) and "the database is at a1" in errors(at)
+    assert "migration a2 failed" in errors(at) and "division by zero" in errors(at) and "the database is still at a1" in errors(at)
     assert alembic_env.status(settings).current == ("a1",)
     failed = audit.read_log(settings)[0]
     assert (failed.actor, failed.to_rev, failed.outcome) == ("Olga", "a2", "failed")

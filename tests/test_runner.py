@@ -40,7 +40,7 @@ def test_exit_and_interrupt_in_a_migration_are_a_failed_step(alembic_project, pr
         alembic_env.upgrade(project_settings, by="eve")
     message = str(info.value)
     assert "migration e2 failed" in message and words in message and "\n" not in message
-    assert "Applied before it: e1" in message and "the database is at e1" in message
+    assert "Applied before it: e1" in message and "the database is now at e1" in message
     assert alembic_env.status(project_settings).current == ("e1",)
     assert "t2" not in _tables(project_settings)
     assert [(e.to_rev, e.outcome) for e in audit.read_log(project_settings)] == [("e2", "failed"), ("e1", "ok")]
