@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PAGES = ("overview", "status", "tenants", "history", "checklist", "upgrade")
+PAGES = ("overview", "status", "tenants", "history", "backups", "checklist", "upgrade")
 VIEWER_PW, OPERATOR_PW = "bench-viewer-pw", "bench-operator-pw"
 BEFORE_LAST = "e1a7b3c59f08"  # the shipped project's revision before head: one pending revision to apply
 SEED = """

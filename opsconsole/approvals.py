@@ -18,12 +18,20 @@ from opsconsole.settings import Settings
 
 def approve_revision(settings: Settings, revision: str, by: str, reason: str) -> audit.Approval:
     """Record that `revision` was reviewed; it stays approved only while its file is unchanged."""
-    return _decide(settings, revision, by, reason, audit.APPROVE)
+    return _decided(_decide(settings, revision, by, reason, audit.APPROVE))
 
 
 def reject_revision(settings: Settings, revision: str, by: str, reason: str) -> audit.Approval:
     """Record that `revision` must not be applied as it stands; the upgrade refuses it until approved again."""
-    return _decide(settings, revision, by, reason, audit.REJECT)
+    return _decided(_decide(settings, revision, by, reason, audit.REJECT))
+
+
+def _decided(decision: audit.Approval) -> audit.Approval:
+    """A decision changes the verdict: this process's shared verdicts are read again."""
+    from opsconsole.verdict import forget_shared
+
+    forget_shared()
+    return decision
 
 
 def decision_details(findings: Any, revision: str) -> dict[str, Any]:

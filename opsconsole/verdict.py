@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from opsconsole.errors import OpsConsoleError
 from opsconsole.settings import Settings
+from opsconsole.shared import SharedResults
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -213,6 +214,36 @@ def judge(settings: Settings, report: GuardReport | None = None, now: datetime |
     state = UpgradeState(note="the database could not be reached") if reachable and reachable.status == FAIL \
         else upgrade_state(settings)
     return build(report, state, checked_at, settings)
+
+
+SHARE_SECONDS = 5.0  # one verdict serves every session of this console process for this long
+_shared: SharedResults[Verdict] = SharedResults(SHARE_SECONDS)
+
+
+def judge_shared(settings: Settings, force: bool = False) -> Verdict:
+    """The verdict as the console shows it: judged at most once per SHARE_SECONDS for all sessions of this
+    process (its checked_at says when); `force` (a Refresh) judges again. Upgrades and decisions made in
+    this process drop the kept verdict at once."""
+    from opsconsole.alembic_env.project import load_project, source_stamp
+
+    try:  # an edited migration, model or start script is a new key: seen at once, not after SHARE_SECONDS
+        stamp = (source_stamp(load_project(settings)), _file_stamp(settings.start_script))
+    except Exception:  # a project that cannot be read: the guard says why, judged every time
+        return judge(settings)
+    return _shared.get((settings, stamp), lambda: judge(settings), force)
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def forget_shared() -> None:
+    """Drop the kept verdicts (after an upgrade or a decision made in this process)."""
+    _shared.forget()
 
 
 def build(report: GuardReport, state: UpgradeState, checked_at: datetime,

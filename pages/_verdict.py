@@ -19,8 +19,8 @@ LOOK = {verdicts.SAFE: ("green", st.success), verdicts.ACTION: ("orange", st.war
 
 
 def show(settings: Settings, key: str, big: bool = True) -> Verdict | None:
-    """Judge now and draw the verdict line with when it was checked and a Refresh button (one call per page)."""
-    verdict = attempt(verdicts.judge, settings)
+    """The shared verdict (judged again on Refresh) drawn with when it was checked and a Refresh button."""
+    verdict = attempt(verdicts.judge_shared, settings, force=bool(st.session_state.get(f"refresh_{key}")))
     if verdict is not None:
         line(verdict, big)
     checked(verdict.checked_at if verdict is not None else datetime.now(timezone.utc), key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import date, datetime, timedelta, timezone
 
@@ -232,3 +233,35 @@ def test_a_refused_upgrade_after_a_failure_does_not_hide_it(failed_upgrade) -> N
                      error="upgrade refused: pending revision(s) f3 delete data")
     v = verdict.judge(failed_upgrade)
     assert v.verdict == verdict.STOP and (v.upgrade.last.outcome, v.upgrade.last.step) == ("failed", "f3")
+
+
+def test_the_console_shares_one_verdict_between_sessions_until_something_changes(healthy, monkeypatch,
+                                                                                 tmp_path) -> None:
+    import threading
+
+    calls: list[int] = []
+    real = verdict.judge
+
+    def counted(settings, *args, **kwargs):  # the real judge, counted
+        calls.append(1)
+        return real(settings, *args, **kwargs)
+
+    monkeypatch.setattr(verdict, "judge", counted)
+    verdict.forget_shared()
+    seen: list[verdict.Verdict] = []
+    threads = [threading.Thread(target=lambda: seen.append(verdict.judge_shared(healthy))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and len({id(v) for v in seen}) == 1 and seen[0].verdict == verdict.SAFE
+    assert verdict.judge_shared(healthy, force=True) is not seen[0] and len(calls) == 2  # Refresh judges again
+    upgrade(healthy, by="nobody")  # nothing pending, but an upgrade in this process drops the kept verdict
+    verdict.judge_shared(healthy)
+    assert len(calls) == 3
+    script = tmp_path / "start.sh"  # a start script that loses the flag is seen at once, not 5 s later
+    script.write_text("#!/bin/bash\nexport DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
+    moved = dataclasses.replace(healthy, start_script=script)
+    assert verdict.judge_shared(moved).verdict == verdict.SAFE
+    script.write_text("#!/bin/bash\nexec streamlit run app.py\n")
+    assert verdict.judge_shared(moved).verdict == verdict.STOP and len(calls) == 5

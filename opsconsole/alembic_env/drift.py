@@ -7,14 +7,12 @@ table. opsconsole's own schema and the platform's schemas are never reported.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from opsconsole.errors import MigrationCodeError, MigrationScriptError
 from opsconsole.settings import Settings, redact_url
+from opsconsole.shared import SharedResults
 
 from . import runner
 from opsconsole.contain import contained
@@ -125,39 +123,8 @@ def schema_signature(conn: Connection, settings: Settings) -> str:
                WHERE n.nspname = ANY(%(s)s)) parts""", {"s": schemas}).scalar())
 
 
-class _SharedResults:
-    """Results shared by every session of this process for CACHE_SECONDS; one computation per key at a time."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._results: dict[Any, tuple[float, DriftReport]] = {}
-        self._computing: dict[Any, threading.Lock] = {}
-
-    def get(self, key: Any, compute: Callable[[], DriftReport]) -> DriftReport:
-        with self._lock:
-            found = self._fresh(key)
-            if found is not None:
-                return found
-            gate = self._computing.setdefault(key, threading.Lock())
-        with gate:  # the first caller computes; the others wait for it instead of starting workers of their own
-            with self._lock:
-                found = self._fresh(key)
-            if found is not None:
-                return found
-            report = compute()
-            with self._lock:
-                self._results = {k: v for k, v in self._results.items() if time.monotonic() - v[0] < CACHE_SECONDS}
-                self._results[key] = (time.monotonic(), report)
-                self._computing.pop(key, None)
-            return report
-
-    def _fresh(self, key: Any) -> DriftReport | None:
-        hit = self._results.get(key)
-        return hit[1] if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS else None
-
-
 CACHE_SECONDS = 30.0
-_shared = _SharedResults()
+_shared: SharedResults[DriftReport] = SharedResults(CACHE_SECONDS)
 
 
 def drift_here(settings: Settings, project: Project, args: dict[str, Any], say: Any) -> dict[str, Any]:

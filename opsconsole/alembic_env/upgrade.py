@@ -103,14 +103,20 @@ def upgrade(settings: Settings, by: str, target: str = "heads", confirm: str | N
             "use the direct connection (db.<ref>.supabase.co:5432) or the session pooler (port 5432).",
             reason="pooler")
     args = {"by": by, "target": target, "confirm": confirm, "dry_run": dry_run, "no_backup": no_backup}
-    if runner.inline():
-        from .project import load_project
+    try:
+        if runner.inline():
+            from .project import load_project
 
-        project = load_project(settings)
-        with runner.inline_environment(settings, project):
-            data = upgrade_here(settings, project, args, progress or (lambda _m: None))
-    else:
-        data = runner.run(settings, "upgrade", args, progress)
+            project = load_project(settings)
+            with runner.inline_environment(settings, project):
+                data = upgrade_here(settings, project, args, progress or (lambda _m: None))
+        else:
+            data = runner.run(settings, "upgrade", args, progress)
+    finally:
+        if not dry_run:  # this process's shared verdicts are out of date, however it ended
+            from opsconsole.verdict import forget_shared
+
+            forget_shared()
     return UpgradeResult.from_dict(data)
 
 
