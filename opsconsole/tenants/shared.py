@@ -28,18 +28,17 @@ MAX_ENTRIES = 8  # results kept (one per database, settings and filters); a wide
 #   pages (ANALYZE and VACUUM write them in place) and its row version (any DDL, GRANT or rename);
 # - the tenant column and the tenants table's id/name/is_test columns (type, statistics target,
 #   privileges: the attribute row's version);
-# - when statistics were refreshed, how often (ANALYZE rewrites pg_stats and counts itself here)
-#   and the rows changed since (shown per table), read with the functions behind pg_stat_user_tables
-#   (the view itself also aggregates every table's indexes: several times slower on 1,000 tables);
+# - when statistics were last refreshed (every ANALYZE, which rewrites pg_stats, stamps it to the
+#   microsecond) and the rows changed since (shown per table), read with the functions behind
+#   pg_stat_user_tables (the view also aggregates every table's indexes: several times slower);
+#   VACUUM's effect on an estimate is the size it writes to pg_class, digested above;
 # - the default statistics target and the first tenants table holding an id column.
 SIGNATURE_SQL = """
 SELECT md5(concat_ws('|', current_setting('default_statistics_target'),
            (SELECT string_agg(concat_ws(',', c.oid, c.xmin, c.relname, c.relkind, c.relispartition, c.reltuples,
                                         c.relpages, a.attnum, a.atttypid, a.xmin,
                                         pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid),
-                                        pg_stat_get_analyze_count(c.oid), pg_stat_get_autoanalyze_count(c.oid),
-                                        pg_stat_get_mod_since_analyze(c.oid), pg_stat_get_last_vacuum_time(c.oid),
-                                        pg_stat_get_last_autovacuum_time(c.oid)), ';')
+                                        pg_stat_get_mod_since_analyze(c.oid)), ';')
               FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
               LEFT JOIN pg_attribute AS a
                      ON a.attrelid = c.oid AND a.attname = %(column)s AND a.attnum > 0 AND NOT a.attisdropped
