@@ -663,6 +663,16 @@ def test_a_renamed_or_retagged_tenant_invalidates(quiet, db_url, catalog_reads):
     assert len(catalog_reads) == 6
 
 
+def test_a_partition_elsewhere_is_followed(run_sql, settings, catalog_reads):
+    run_sql("CREATE SCHEMA side; CREATE TABLE events (tenant_id bigint, n int) PARTITION BY LIST (tenant_id);"
+            "CREATE TABLE side.events_a PARTITION OF events FOR VALUES IN (1, 2) WITH (autovacuum_enabled = false);"
+            "INSERT INTO events SELECT 1 + mod(g, 2), g FROM generate_series(1, 300) g; ANALYZE events;")
+    assert counts(settings).tables[0].total == 300
+    run_sql("INSERT INTO events SELECT 1, g FROM generate_series(1, 100) g; ANALYZE side.events_a")
+    assert counts(settings).tables[0].total == 400  # the parent's size is its leaves', read again
+    assert len(catalog_reads) == 2
+
+
 def test_filters_and_settings_are_separate_keys(quiet, make_settings, catalog_reads):
     seeded = quiet
     whole, one, users = counts(seeded), counts(seeded, tenant="1"), counts(seeded, table="users")

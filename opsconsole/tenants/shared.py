@@ -24,8 +24,9 @@ MAX_AGE_SECONDS = 600.0  # a safety net only: the signature already changes with
 MAX_ENTRIES = 8  # results kept (one per database, settings and filters); a wide database's result is ~20 MiB
 
 # One digest of everything an estimate reads from the catalog, for the inspected schemas:
-# - every table (and partition: a partitioned table's size is its leaves'), its name, kind, size and
-#   pages (ANALYZE and VACUUM write them in place) and its row version (any DDL, GRANT or rename);
+# - every table (and partition: a partitioned table's size is its leaves', wherever they live), its
+#   name, kind, size and pages (ANALYZE and VACUUM write them in place) and its row version (any DDL,
+#   GRANT, rename or row-level security switch);
 # - the tenant column and the tenants table's id/name/is_test columns (type, statistics target,
 #   privileges: the attribute row's version);
 # - when statistics were last refreshed (every ANALYZE, which rewrites pg_stats, stamps it to the
@@ -37,6 +38,10 @@ SIGNATURE_SQL = """
 SELECT md5(concat_ws('|', current_setting('default_statistics_target'),
            (SELECT string_agg(concat_ws(',', c.oid, c.xmin, c.relname, c.relkind, c.relispartition, c.reltuples,
                                         c.relpages, a.attnum, a.atttypid, a.xmin,
+                                        CASE WHEN c.relkind = 'p' THEN
+                                             (SELECT string_agg(concat_ws(':', pc.oid, pc.reltuples), ',')
+                                                FROM pg_partition_tree(c.oid) AS pt
+                                                JOIN pg_class AS pc ON pc.oid = pt.relid WHERE pt.isleaf) END,
                                         pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid),
                                         pg_stat_get_mod_since_analyze(c.oid)), ';')
               FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
