@@ -2,8 +2,8 @@
 
 Estimates are a function of the catalog: table sizes (pg_class), the tenant column's statistics
 (pg_stats, rewritten only by ANALYZE), when they were refreshed and the rows changed since
-(pg_stat_user_tables), and the tenants table's rows. `signature()` digests all of it in one cheap
-query per call (no MCV list travels); while it is unchanged the previous result — a frozen
+(pg_stat_user_tables), and the tenants table's rows. `signature()` digests all of it with two cheap
+queries per call (no MCV list travels); while it is unchanged the previous result — a frozen
 TenantCounts, safe to share — is returned instead of re-reading 100,000 statistics entries. Exact
 counts are never shared.
 """
@@ -69,8 +69,9 @@ def signature(conn: _sql.DBAPIConnection, settings: Settings) -> tuple[str, str 
     catalog, schema = _sql._fetch(conn, SIGNATURE_SQL, params)[0]
     if schema is None:
         return catalog, None
-    # Names and is_test change without ANALYZE: digest the (small) tenants table itself, whole rows in
-    # scan order (a different order only costs a recomputation). Unreadable: no digest, as the estimate.
+    # Names and is_test change without ANALYZE, and row counters reach other sessions seconds late: digest
+    # the (small) tenants table's row versions — every insert, update or delete changes a ctid or xmin —
+    # in scan order (another order only costs a recomputation). Unreadable: say so, as the estimate does.
     q = _sql._quoter(conn)
     rows = _sql.guarded(conn, lambda: _sql._fetch(
         conn, f"SELECT md5(coalesce(string_agg(t.ctid::text || ':' || t.xmin::text, ','), '')) "
