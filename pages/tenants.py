@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, timezone
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -12,11 +10,10 @@ import streamlit as st
 from opsconsole import tenants
 from opsconsole.db import lock_report, target
 from opsconsole.tenants import refresh
+from opsconsole.tenants.ranges import by_tenant, cell, likely
 from pages._common import attempt, code, context, literal
 from pages._format import ago, number, text, when
 
-SAMPLE_PER_TARGET = 300  # ANALYZE reads 300 × the statistics target rows
-Z95 = 1.96
 SHOWN = 200  # tenants listed per table before the search has to narrow them down
 QUALITY = {"exact": "exact (counted)", "mcv": "sampled by ANALYZE", "rough": "spread evenly (can be far off)",
            "unknown": "not in any table's statistics", "never-analyzed": "never analysed: unknown"}
@@ -29,48 +26,6 @@ HOW = {"exact": "counted", "estimated": "estimated from statistics", "timeout": 
 def tick(table: str, done: int, total: int) -> None:
     """Advance the progress bar after each counted table."""
     bar.progress(done / max(total, 1), text=f"Counted {literal(table)} ({done}/{total})")
-
-
-def cells(data: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, int]]]:
-    """Each table's figures with its rows by tenant id (built once per page run)."""
-    return [(t, {c["tenant_id"]: c["rows"] for c in t["tenants"]}) for t in data["tables"]]
-
-
-def cell(table: dict[str, Any], by_id: dict[str, int], tid: str) -> tuple[float | None, float, float, str]:
-    """One tenant's figure in one table: (rows, low, high, quality); rows None while unknown."""
-    if table["quality"] == "never-analyzed":
-        return None, 0.0, 0.0, "never-analyzed"
-    rows = by_id.get(tid)
-    if table["quality"] == "exact":
-        return float(rows or 0), float(rows or 0), float(rows or 0), "exact"
-    if rows is not None:  # in the table's most-common list: ANALYZE's sampling error, 95 % range
-        size = table["table_rows"] or 0
-        sample = min(SAMPLE_PER_TARGET * (table["statistics_target"] or 100), size)
-        share = rows / size if size else 0.0
-        spread = size * math.sqrt(share * (1 - share) / sample * max(size - sample, 0) / max(size - 1, 1)) \
-            if sample else 0.0
-        return float(rows), max(rows - Z95 * spread, 0.0), rows + Z95 * spread, "mcv"
-    per = table.get("rows_per_other_tenant") or 0.0
-    if not per:
-        return 0.0, 0.0, 0.0, "mcv"
-    # Outside the list: at most as common as its least common listed tenant (never more than the rest).
-    cap = min([*by_id.values(), table.get("other_rows") or per]) if by_id else (table.get("other_rows") or per)
-    return per, 0.0, max(cap, per), "rough"
-
-
-def likely(tenant: dict[str, Any], tables: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, float]:
-    """A tenant's likely range over the measured tables: sampling errors add up in quadrature, rough caps add."""
-    low = high = variance = 0.0
-    for table, by_id in tables:
-        rows, lo, hi, quality = cell(table, by_id, tenant["tenant_id"])
-        if rows is None:
-            continue
-        if quality == "mcv":
-            variance += ((hi - rows) / Z95) ** 2
-            lo = hi = rows
-        low, high = low + lo, high + hi
-    spread = Z95 * math.sqrt(variance)
-    return {"low": min(max(low - spread, 0.0), tenant["rows"]), "high": max(high + spread, tenant["rows"])}
 
 
 def figure(value: float | None, quality: str, mark: bool = False) -> str:
@@ -148,7 +103,7 @@ else:
                f"the statistics target of the {literal(settings.tenant_column)} column (ALTER TABLE … SET "
                "STATISTICS 1000 keeps up to 1,000 tenants per table) and run ANALYZE.")
 
-tables = cells(data)
+tables = by_tenant(data["tables"])
 analysed = any(t["quality"] != "never-analyzed" for t, _ in tables)
 frame = pd.DataFrame([{"id": t["tenant_id"], "name": t["name"], "is_test": t["is_test"], "known": t["known"],
                        "rows": t["rows"] if analysed and (t["quality"] != "unknown" or not never) else None,

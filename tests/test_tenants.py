@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 import time
@@ -488,3 +489,243 @@ def test_import_is_cheap():
     code = "import sys, opsconsole.tenants; print('sqlalchemy' in sys.modules, 'psycopg2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# --- likely ranges (opsconsole.tenants.ranges) -------------------------------------------------
+
+def _table(quality: str, tenants: dict[str, int], table_rows: int | None = 1000, target: int | None = 100,
+           per: float | None = None, other: int | None = None) -> dict:
+    return {"quality": quality, "tenants": [{"tenant_id": k, "rows": v} for k, v in tenants.items()],
+            "table_rows": table_rows, "statistics_target": target, "rows_per_other_tenant": per,
+            "other_rows": other}
+
+
+def test_an_exact_figure_has_no_range():
+    from opsconsole.tenants.ranges import by_tenant, cell
+
+    [(t, by_id)] = by_tenant([_table("exact", {"1": 70, "2": 30})])
+    assert cell(t, by_id, "1") == (70.0, 70.0, 70.0, "exact")
+    assert cell(t, by_id, "9") == (0.0, 0.0, 0.0, "exact")  # counted and absent: exactly none
+
+
+def test_an_mcv_range_is_the_sampling_error_and_vanishes_when_the_sample_is_the_whole_table():
+    from opsconsole.tenants.ranges import Z95, by_tenant, cell, sampling_spread
+
+    # 1,000,000 rows, target 100: ANALYZE samples 30,000; a 25 % tenant's standard error is
+    # 1e6 × sqrt(0.25 × 0.75 / 30,000 × 970,000 / 999,999) ≈ 2,462 rows.
+    [(big, by_id)] = by_tenant([_table("mcv", {"1": 250_000}, table_rows=1_000_000)])
+    rows, low, high, quality = cell(big, by_id, "1")
+    expected = 1_000_000 * math.sqrt(0.25 * 0.75 / 30_000 * 970_000 / 999_999)
+    assert quality == "mcv" and rows == 250_000
+    assert high - rows == pytest.approx(Z95 * expected) and rows - low == pytest.approx(Z95 * expected)
+    assert 2_400 < expected < 2_500
+    # A ten times larger target samples ten times more rows: the range narrows.
+    [(wider, by_id)] = by_tenant([_table("mcv", {"1": 250_000}, table_rows=1_000_000, target=1000)])
+    assert cell(wider, by_id, "1")[2] - 250_000 < (high - rows) / 3
+    # 20,000 rows with the default target: the sample (30,000) covers the table, the figure is exact.
+    [(small, by_id)] = by_tenant([_table("mcv", {"1": 5_000}, table_rows=20_000)])
+    assert cell(small, by_id, "1") == (5_000.0, 5_000.0, 5_000.0, "mcv")
+    assert sampling_spread(5_000, 20_000, None) == 0.0  # no target given: PostgreSQL's default 100
+    assert cell(big, by_id, "1")[1] >= 0  # never below zero
+
+
+def test_a_rough_figure_is_capped_at_the_least_common_listed_tenant():
+    from opsconsole.tenants.ranges import by_tenant, cell
+
+    [(t, by_id)] = by_tenant([_table("rough", {"1": 600, "2": 250}, per=12.5, other=150)])
+    assert cell(t, by_id, "7") == (12.5, 0.0, 150.0, "rough")  # 150 rows left over < 250 of tenant 2
+    [(t, by_id)] = by_tenant([_table("rough", {"1": 600, "2": 40}, per=12.5, other=150)])
+    assert cell(t, by_id, "7")[2] == 40.0  # not listed: at most as common as the least common listed one
+    [(t, by_id)] = by_tenant([_table("rough", {}, per=300.0, other=900)])
+    assert cell(t, by_id, "7") == (300.0, 0.0, 900.0, "rough")  # nothing listed: at most all the rest
+    [(t, by_id)] = by_tenant([_table("mcv", {"1": 600})])
+    assert cell(t, by_id, "7") == (0.0, 0.0, 0.0, "mcv")  # every tenant listed: an unlisted one has none
+
+
+def test_never_analyzed_is_unknown_and_a_tenants_range_adds_up_over_tables():
+    from opsconsole.tenants.ranges import Z95, by_tenant, cell, likely
+
+    tables = by_tenant([_table("mcv", {"1": 250_000}, table_rows=1_000_000),
+                        _table("mcv", {"1": 250_000}, table_rows=1_000_000),
+                        _table("rough", {"2": 900}, per=10.0, other=60),
+                        _table("exact", {"1": 7}), _table("never-analyzed", {}, table_rows=None)])
+    assert cell(*tables[4], "1") == (None, 0.0, 0.0, "never-analyzed")
+    one = cell(*tables[0], "1")[2] - 250_000
+    got = likely({"tenant_id": "1", "rows": 500_017}, tables)
+    # Two independent sampling errors add in quadrature (√2, not 2); the rough table adds 0 to 60.
+    assert got["low"] == pytest.approx(500_007 - one * math.sqrt(2))
+    assert got["high"] == pytest.approx(500_007 + 60 + one * math.sqrt(2))
+    assert one == pytest.approx(Z95 * 1_000_000 * math.sqrt(0.25 * 0.75 / 30_000 * 970_000 / 999_999))
+    exact_only = likely({"tenant_id": "1", "rows": 7}, [tables[3]])
+    assert exact_only == {"low": 7.0, "high": 7.0}
+
+
+# --- estimates shared between calls (opsconsole.tenants.shared) --------------------------------
+
+@pytest.fixture
+def catalog_reads(monkeypatch) -> list[int]:
+    """Count the statistics reads (the catalog query carrying the MCV lists) without changing them."""
+    from opsconsole.tenants import shared
+    from opsconsole.tenants import sql as tenants_sql
+
+    shared.estimates.clear()
+    reads: list[int] = []
+    real = tenants_sql.read_catalog
+
+    def counting(*args, **kwargs):
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tenants_sql, "read_catalog", counting)
+    yield reads
+    shared.estimates.clear()
+
+
+@pytest.fixture
+def quiet(seeded, run_sql, catalog_reads):
+    """The seeded database once nothing changes its statistics by itself any more.
+
+    Autovacuum is off for the seeded tables, and the loop waits until the row counters of the
+    seeding connection have reached the statistics (two calls in a row share a result); then the
+    statistics reads are counted from zero.
+    """
+    run_sql("ALTER TABLE users SET (autovacuum_enabled = false); "
+            "ALTER TABLE projects SET (autovacuum_enabled = false); "
+            "ALTER TABLE tenants SET (autovacuum_enabled = false)")
+    for _ in range(100):
+        if counts(seeded).tables is counts(seeded).tables:
+            break
+        time.sleep(0.1)
+    from opsconsole.tenants import shared
+
+    shared.estimates.clear()
+    catalog_reads.clear()
+    return seeded
+
+
+def test_a_second_call_shares_the_estimate_until_analyze_changes_it(quiet, run_sql, catalog_reads):
+    seeded = quiet
+    first = counts(seeded)
+    second = counts(seeded)
+    assert len(catalog_reads) == 1  # the statistics were read once
+    assert second.tables is first.tables and second.tenants is first.tenants
+    assert [t.to_dict() for t in second.tenants] == [t.to_dict() for t in first.tenants]
+    run_sql("INSERT INTO users (tenant_id, email) SELECT 2, 'x' FROM generate_series(1, 500)")
+    before = {t.tenant_id: t.rows for t in counts(seeded).tenants}
+    assert before["2"] == {t.tenant_id: t.rows for t in first.tenants}["2"]  # statistics not refreshed yet
+    run_sql("ANALYZE users")
+    after = counts(seeded)
+    assert len(catalog_reads) >= 2 and after.tables is not first.tables
+    assert {t.tenant_id: t.rows for t in after.tenants}["2"] == 530  # the new statistics, not the shared figure
+
+
+def test_analyze_alone_invalidates(quiet, run_sql, catalog_reads):
+    seeded = quiet
+    first = counts(seeded)
+    run_sql("ANALYZE projects")
+    assert counts(seeded).tables is not first.tables and len(catalog_reads) == 2
+    assert counts(seeded).tables is not first.tables and len(catalog_reads) == 2  # and is shared again
+
+
+def test_a_new_tenant_table_or_column_invalidates(quiet, run_sql, catalog_reads):
+    seeded = quiet
+    first = counts(seeded)
+    run_sql("CREATE TABLE orders (id int, tenant_id bigint)")
+    second = counts(seeded)
+    assert "public.orders" in [t.table for t in second.tables]
+    assert "public.orders" not in [t.table for t in first.tables]
+    run_sql("ALTER TABLE plans ADD COLUMN tenant_id bigint")
+    assert "public.plans" in [t.table for t in counts(seeded).tables]
+    assert len(catalog_reads) == 3
+
+
+def test_a_renamed_or_retagged_tenant_invalidates(quiet, db_url, catalog_reads):
+    seeded = quiet
+    first = counts(seeded)
+    assert {t.tenant_id: (t.name, t.is_test) for t in first.tenants}["1"] == ("Acme", False)
+    # One open connection changes the tenants table in quick succession: PostgreSQL's row counters
+    # (pg_stat_user_tables) reach other sessions at most once a second, so only the table's own
+    # rows can tell these changes apart — the shared result must follow each of them at once.
+    engine = sa.create_engine(db_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        run = conn.exec_driver_sql
+        run("UPDATE tenants SET name = 'Acme Corp' WHERE id = 1")
+        assert {t.tenant_id: t.name for t in counts(seeded).tenants}["1"] == "Acme Corp"
+        run("UPDATE tenants SET name = 'Acme Group' WHERE id = 1")
+        assert {t.tenant_id: t.name for t in counts(seeded).tenants}["1"] == "Acme Group"
+        run("UPDATE tenants SET is_test = true WHERE id = 2")
+        assert {t.tenant_id: t.is_test for t in counts(seeded).tenants}["2"] is True
+        run("INSERT INTO tenants VALUES (5, 'Newco', false)")
+        assert "5" in {t.tenant_id for t in counts(seeded).tenants}
+        run("DELETE FROM tenants WHERE id = 5")
+        assert "5" not in {t.tenant_id for t in counts(seeded).tenants}
+    engine.dispose()
+    assert len(catalog_reads) == 6
+
+
+def test_a_partition_elsewhere_is_followed(run_sql, settings, catalog_reads):
+    run_sql("CREATE SCHEMA side; CREATE TABLE events (tenant_id bigint, n int) PARTITION BY LIST (tenant_id);"
+            "CREATE TABLE side.events_a PARTITION OF events FOR VALUES IN (1, 2) WITH (autovacuum_enabled = false);"
+            "INSERT INTO events SELECT 1 + mod(g, 2), g FROM generate_series(1, 300) g; ANALYZE events;")
+    assert counts(settings).tables[0].total == 300
+    run_sql("INSERT INTO events SELECT 1, g FROM generate_series(1, 100) g; ANALYZE side.events_a")
+    assert counts(settings).tables[0].total == 400  # the parent's size is its leaves', read again
+    assert len(catalog_reads) == 2
+
+
+def test_filters_and_settings_are_separate_keys(quiet, make_settings, catalog_reads):
+    seeded = quiet
+    whole, one, users = counts(seeded), counts(seeded, tenant="1"), counts(seeded, table="users")
+    assert len(catalog_reads) == 3
+    assert {t.tenant_id for t in one.tenants} == {"1"} and len(whole.tenants) > 1
+    assert [t.table for t in users.tables] == ["public.users"] and len(whole.tables) == 2
+    assert counts(seeded, tenant="1").tenants is one.tenants and counts(seeded).tenants is whole.tenants
+    assert len(catalog_reads) == 3
+    other = counts(make_settings(OPSCONSOLE_TENANT_COLUMN="id"))  # another column: another result
+    assert len(catalog_reads) == 4 and [t.table for t in other.tables] != [t.table for t in whole.tables]
+
+
+def test_exact_counts_are_never_shared(seeded, catalog_reads):
+    first, second = counts(seeded, exact=True), counts(seeded, exact=True)
+    assert first.tables is not second.tables and len(catalog_reads) == 2
+
+
+def test_eight_threads_at_once_compute_once(quiet, catalog_reads):
+    seeded = quiet
+    import threading
+
+    start = threading.Barrier(8)
+    results: list[TenantCounts] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            start.wait()
+            results.append(counts(seeded))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors and len(results) == 8
+    assert len(catalog_reads) == 1
+    assert all(r.tables is results[0].tables for r in results)
+
+
+def test_the_shared_store_keeps_few_and_young_results():
+    from opsconsole.tenants.shared import SharedResults
+
+    store = SharedResults(max_age=0.2, max_entries=2)
+    assert store.get("a", 1, lambda: "A1") == "A1" and store.get("a", 1, lambda: "other") == "A1"
+    assert store.get("a", 2, lambda: "A2") == "A2" and store.get("a", 1, lambda: "A1 again") == "A1 again"
+    store.get("b", 1, lambda: "B")
+    store.get("c", 1, lambda: "C")  # three keys, room for two: the oldest goes
+    assert store.get("a", 1, lambda: "recomputed") == "recomputed"
+    time.sleep(0.25)
+    assert store.get("c", 1, lambda: "too old") == "too old"
+    with pytest.raises(ZeroDivisionError):
+        store.get("d", 1, lambda: 1 / 0)
+    assert store.get("d", 1, lambda: "D") == "D"  # a failure is not stored

@@ -36,9 +36,15 @@ transaction under the statement timeout, each inside a SAVEPOINT: a table that t
 reported with ``status: "timeout"`` and its estimate instead of failing the whole result. A table's
 ``cells`` hold the counts as read; its ``tenants`` (sorted ``TenantRows``) are built only when read.
 
+Estimates are shared by every call and session of the process while the statistics they come from
+stand still: each call first reads a digest of the catalog and the tenants table's row versions (one
+cheap query and a small scan) and, when it matches, returns the previous (frozen) result instead of
+reading the MCV lists again. Exact counts are never shared.
+
 Modules: ``api`` (counts, isolation, blast_radius), ``sql`` (the catalog query and the counts, on a
 bare psycopg2 connection), ``estimates`` (statistics into figures, totals), ``results`` (the frozen
-result types with ``to_dict()``).
+result types with ``to_dict()``), ``shared`` (estimates shared while their signature holds),
+``ranges`` (the likely range of an estimated figure), ``refresh`` (ANALYZE from the console).
 """
 
 from __future__ import annotations

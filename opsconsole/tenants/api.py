@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from opsconsole.settings import Settings
 from opsconsole.tenants import estimates as _est
+from opsconsole.tenants import shared as _shared
 from opsconsole.tenants import sql as _sql
 from opsconsole.tenants.results import (BlastRadius, IsolationReport, TableCount, TableIsolation, TenantCounts,
                                         TenantRows)
@@ -19,10 +21,32 @@ if TYPE_CHECKING:
 
 def counts(settings: Settings, exact: bool = False, table: str | None = None, tenant: str | None = None,
            progress: Callable[[str, int, int], None] | None = None) -> TenantCounts:
-    """Count rows per tenant and per table, from statistics or (exact=True) by counting."""
+    """Count rows per tenant and per table, from statistics or (exact=True) by counting.
+
+    Estimates are shared by every caller of this process while the statistics they come from are
+    unchanged (see `opsconsole.tenants.shared`); exact counts are always counted afresh.
+    """
     start = time.perf_counter()
-    notes: list[str] = []
+    if exact:
+        return _counts(settings, None, True, table, tenant, progress, start)
     with _sql.connection(settings, None) as conn:
+        signature = _shared.signature(conn, settings)
+        key = (settings.database_url or str(settings.home), tuple(settings.schemas), settings.tenant_column,
+               tuple(settings.global_tables), table, tenant)
+        result = _shared.estimates.get(key, signature,
+                                       lambda: _counts(settings, conn, False, table, tenant, None, start))
+    if progress is not None:
+        for i, t in enumerate(result.tables, 1):
+            progress(t.table, i, len(result.tables))
+    # A shared result keeps its tables and tenants (the same objects); only this call's time is its own.
+    return replace(result, elapsed_ms=(time.perf_counter() - start) * 1000)
+
+
+def _counts(settings: Settings, conn: _sql.DBAPIConnection | None, exact: bool, table: str | None,
+            tenant: str | None, progress: Callable[[str, int, int], None] | None, start: float) -> TenantCounts:
+    """Read the statistics (or count) and build the figures, on the given connection or a new one."""
+    notes: list[str] = []
+    with _sql.connection(settings, None) if conn is None else nullcontext(conn) as conn:
         catalog = _sql.read_catalog(conn, settings, mcv=not exact)
         rels = [r for r in catalog.relations if r.has_tenant]
         if table is not None:
@@ -44,9 +68,6 @@ def counts(settings: Settings, exact: bool = False, table: str | None = None, te
             _sql.exact_counts(conn, settings, rels, tenant, done)
         else:
             built = [_est.estimate(rel) for rel in rels]
-            if progress is not None:
-                for i, rel in enumerate(rels, 1):
-                    progress(rel.qualified, i, len(rels))
         if failed:  # a table that could not be counted shows its estimate: read its statistics after all
             with_mcv = {r.qualified: r for r in _sql.read_catalog(conn, settings).relations}
             for i, rel, out in failed:
