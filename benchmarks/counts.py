@@ -79,7 +79,7 @@ def build(conn: Any, tables: int, rows: int, tenants: int, target: int | None = 
 
 def cold(settings: Any) -> TenantCounts:
     """Estimated counts read afresh: the store of shared estimates is emptied first."""
-    shared.estimates.clear()
+    shared.estimates.forget()
     return counts(settings)
 
 

@@ -246,7 +246,7 @@ def wide_rows(server: str, runs: int, tables: int, tenants: int, rows: int) -> t
         # Estimates are shared while the statistics stand still (opsconsole.tenants.shared): the first call
         # reads them (the store is emptied before each), a repeated one checks their signature only.
         def cold() -> Any:
-            shared.estimates.clear()
+            shared.estimates.forget()
             return counts(settings)
 
         repeated, first = paired_ms(lambda: counts(settings), cold, max(runs, 5))

@@ -1,9 +1,10 @@
-"""Results shared by every session of one console process for a few seconds, computed once at a time.
+"""Results shared by every session of one console process, computed once at a time.
 
 Streamlit serves every browser tab from threads of one process: twenty people opening the Overview
-should cost one guard run, not twenty. A result is kept for `max_age_s` (its own timestamp says when
-it was read, and pages show that); the first caller of a key computes while the others wait for its
-answer. Anything that must be shared between console *instances* lives in the database instead.
+should cost one guard run, not twenty. A result is kept per key for at most `max_age_s` and only
+while its `version` (a signature of what it was computed from) is the one asked for; the first
+caller of a key computes while the others wait for its answer; a failure is never kept. Anything
+that must be shared between console *instances* lives in the database instead.
 """
 
 from __future__ import annotations
@@ -17,36 +18,43 @@ T = TypeVar("T")
 
 
 class SharedResults(Generic[T]):
-    """A process-wide, thread-safe cache of results by key, each fresh for max_age_s; single-flight."""
+    """A process-wide, thread-safe store of results by key: fresh for max_age_s, at most max_entries, single-flight."""
 
-    def __init__(self, max_age_s: float) -> None:
-        self.max_age_s = max_age_s
+    def __init__(self, max_age_s: float, max_entries: int = 64) -> None:
+        self.max_age_s, self.max_entries = max_age_s, max_entries
         self._lock = threading.Lock()
-        self._results: dict[Hashable, tuple[float, T]] = {}
-        self._computing: dict[Hashable, threading.Lock] = {}
+        self._results: dict[Hashable, tuple[Hashable, float, T]] = {}  # key -> (version, stored at, result)
+        self._computing: dict[tuple[Hashable, Hashable], threading.Lock] = {}
+        self.computed = 0  # computations run (tests and benchmarks read it)
 
-    def get(self, key: Hashable, compute: Callable[[], T], force: bool = False) -> T:
-        """The fresh result for `key`, or compute it (once, however many threads ask at the same moment)."""
+    def get(self, key: Hashable, compute: Callable[[], T], version: Hashable = None, force: bool = False) -> T:
+        """The kept result for `key` at `version`, or compute it (once, however many threads ask at once).
+
+        `force` (a Refresh) computes anew unless another caller finished computing after this one asked.
+        """
         asked = time.monotonic()
         with self._lock:
-            found = None if force else self._fresh(key)
+            found = None if force else self._fresh(key, version)
             if found is not None:
-                return found
-            gate = self._computing.setdefault(key, threading.Lock())
-        with gate:  # the first caller computes; the others wait for its answer instead of computing again
+                return found[0]
+            gate = self._computing.setdefault((key, version), threading.Lock())
+        with gate:  # the first caller computes; the others wait for its answer instead of computing too
             with self._lock:
-                hit = self._results.get(key)
-                if hit is not None and hit[0] >= asked:  # computed while this caller waited: newer than asked
-                    return hit[1]
-                found = None if force else self._fresh(key)
+                found = self._fresh(key, version, since=asked if force else None)
             if found is not None:
-                return found
-            result = compute()
+                return found[0]
+            try:
+                result = compute()
+            finally:
+                with self._lock:
+                    self._computing.pop((key, version), None)
             with self._lock:
                 now = time.monotonic()
-                self._results = {k: v for k, v in self._results.items() if now - v[0] < self.max_age_s}
-                self._results[key] = (now, result)
-                self._computing.pop(key, None)
+                self.computed += 1
+                self._results.pop(key, None)  # a result for an older version is never asked for again
+                kept = [(k, v) for k, v in self._results.items() if now - v[1] < self.max_age_s]
+                self._results = dict(kept[-(self.max_entries - 1):] if self.max_entries > 1 else [])
+                self._results[key] = (version, now, result)
             return result
 
     def forget(self) -> None:
@@ -54,6 +62,10 @@ class SharedResults(Generic[T]):
         with self._lock:
             self._results.clear()
 
-    def _fresh(self, key: Hashable) -> T | None:
+    def _fresh(self, key: Hashable, version: Hashable, since: float | None = None) -> tuple[T] | None:
         hit = self._results.get(key)
-        return hit[1] if hit is not None and time.monotonic() - hit[0] < self.max_age_s else None
+        if hit is None or hit[0] != version or time.monotonic() - hit[1] >= self.max_age_s:
+            return None
+        if since is not None and hit[1] < since:
+            return None
+        return (hit[2],)

@@ -230,7 +230,7 @@ def judge_shared(settings: Settings, force: bool = False) -> Verdict:
         stamp = (source_stamp(load_project(settings)), _file_stamp(settings.start_script))
     except Exception:  # a project that cannot be read: the guard says why, judged every time
         return judge(settings)
-    return _shared.get((settings, stamp), lambda: judge(settings), force)
+    return _shared.get(settings, lambda: judge(settings), version=stamp, force=force)
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:

@@ -568,7 +568,7 @@ def catalog_reads(monkeypatch) -> list[int]:
     from opsconsole.tenants import shared
     from opsconsole.tenants import sql as tenants_sql
 
-    shared.estimates.clear()
+    shared.estimates.forget()
     reads: list[int] = []
     real = tenants_sql.read_catalog
 
@@ -578,7 +578,7 @@ def catalog_reads(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(tenants_sql, "read_catalog", counting)
     yield reads
-    shared.estimates.clear()
+    shared.estimates.forget()
 
 
 @pytest.fixture
@@ -598,7 +598,7 @@ def quiet(seeded, run_sql, catalog_reads):
         time.sleep(0.1)
     from opsconsole.tenants import shared
 
-    shared.estimates.clear()
+    shared.estimates.forget()
     catalog_reads.clear()
     return seeded
 
@@ -716,16 +716,17 @@ def test_eight_threads_at_once_compute_once(quiet, catalog_reads):
 
 
 def test_the_shared_store_keeps_few_and_young_results():
-    from opsconsole.tenants.shared import SharedResults
+    from opsconsole.shared import SharedResults
 
-    store = SharedResults(max_age=0.2, max_entries=2)
-    assert store.get("a", 1, lambda: "A1") == "A1" and store.get("a", 1, lambda: "other") == "A1"
-    assert store.get("a", 2, lambda: "A2") == "A2" and store.get("a", 1, lambda: "A1 again") == "A1 again"
-    store.get("b", 1, lambda: "B")
-    store.get("c", 1, lambda: "C")  # three keys, room for two: the oldest goes
-    assert store.get("a", 1, lambda: "recomputed") == "recomputed"
+    store = SharedResults(max_age_s=0.2, max_entries=2)
+    assert store.get("a", lambda: "A1", 1) == "A1" and store.get("a", lambda: "other", 1) == "A1"
+    assert store.get("a", lambda: "A2", 2) == "A2" and store.get("a", lambda: "A1 again", 1) == "A1 again"
+    store.get("b", lambda: "B", 1)
+    store.get("c", lambda: "C", 1)  # three keys, room for two: the oldest goes
+    assert store.get("a", lambda: "recomputed", 1) == "recomputed"
     time.sleep(0.25)
-    assert store.get("c", 1, lambda: "too old") == "too old"
+    assert store.get("c", lambda: "too old", 1) == "too old"
     with pytest.raises(ZeroDivisionError):
-        store.get("d", 1, lambda: 1 / 0)
-    assert store.get("d", 1, lambda: "D") == "D"  # a failure is not stored
+        store.get("d", lambda: 1 / 0, 1)
+    assert store.get("d", lambda: "D", 1) == "D"  # a failure is not stored
+    assert store.get("d", lambda: "forced", 1, force=True) == "forced"  # a Refresh computes anew

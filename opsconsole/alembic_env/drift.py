@@ -96,9 +96,9 @@ def check_drift(settings: Settings, conn: Connection | None = None) -> DriftRepo
                 signature = schema_signature(ro, settings)
         else:
             signature = schema_signature(conn, settings)
-        key = (str(project.ini), settings.database_url or str(settings.home), fingerprint(project),
-               source_stamp(project), signature)
-        return _shared.get(key, lambda: DriftReport.from_dict(runner.run(settings, "drift")))
+        key = (str(project.ini), settings.database_url or str(settings.home), fingerprint(project))
+        return _shared.get(key, lambda: DriftReport.from_dict(runner.run(settings, "drift")),
+                           version=(source_stamp(project), signature))
     with runner.inline_environment(settings, project):
         if conn is not None:
             return _compare(settings, project, conn)

@@ -33,8 +33,8 @@ def counts(settings: Settings, exact: bool = False, table: str | None = None, te
         signature = _shared.signature(conn, settings)
         key = (settings.database_url or str(settings.home), tuple(settings.schemas), settings.tenant_column,
                tuple(settings.global_tables), table, tenant)
-        result = _shared.estimates.get(key, signature,
-                                       lambda: _counts(settings, conn, False, table, tenant, None, start))
+        result = _shared.estimates.get(key, lambda: _counts(settings, conn, False, table, tenant, None, start),
+                                       version=signature)
     if progress is not None:
         for i, t in enumerate(result.tables, 1):
             progress(t.table, i, len(result.tables))

@@ -10,15 +10,11 @@ counts are never shared.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any
 
 from opsconsole.settings import Settings
+from opsconsole.shared import SharedResults
 from opsconsole.tenants import sql as _sql
-
-T = TypeVar("T")
 
 MAX_AGE_SECONDS = 600.0  # a safety net only: the signature already changes with everything the result reads
 MAX_ENTRIES = 8  # results kept (one per database, settings and filters); a wide database's result is ~20 MiB
@@ -80,54 +76,4 @@ def signature(conn: _sql.DBAPIConnection, settings: Settings) -> tuple[str, str 
     return catalog, rows.value if rows.status == "ok" else f"unreadable: {rows.note}"
 
 
-class SharedResults:
-    """Results shared across threads, one per key, while their signature holds; one computation per key at a time."""
-
-    def __init__(self, max_age: float = MAX_AGE_SECONDS, max_entries: int = MAX_ENTRIES) -> None:
-        self.max_age, self.max_entries = max_age, max_entries
-        self._lock = threading.Lock()
-        self._results: dict[Hashable, tuple[Hashable, float, object]] = {}  # key -> (signature, stored at, result)
-        self._computing: dict[tuple[Hashable, Hashable], threading.Lock] = {}
-        self.computed = 0  # computations run (for tests and benchmarks)
-
-    def get(self, key: Hashable, signature: Hashable, compute: Callable[[], T]) -> T:
-        """Return the result stored for key under this signature, or compute it (once, however many ask)."""
-        with self._lock:
-            found = self._fresh(key, signature)
-            if found is not None:
-                return found  # type: ignore[return-value]
-            gate = self._computing.setdefault((key, signature), threading.Lock())
-        with gate:  # the first caller computes; the others wait for its result instead of computing too
-            with self._lock:
-                found = self._fresh(key, signature)
-            if found is not None:
-                return found  # type: ignore[return-value]
-            try:
-                result = compute()
-            except BaseException:
-                with self._lock:
-                    self._computing.pop((key, signature), None)
-                raise
-            with self._lock:  # stored and ungated at once: a caller arriving now finds the result
-                self._computing.pop((key, signature), None)
-                self.computed += 1
-                self._results.pop(key, None)  # an older signature's result is never asked for again
-                now = time.monotonic()
-                kept = [(k, v) for k, v in self._results.items() if now - v[1] < self.max_age]
-                self._results = dict(kept[-(self.max_entries - 1):] if self.max_entries > 1 else [])
-                self._results[key] = (signature, now, result)
-            return result
-
-    def clear(self) -> None:
-        """Forget every stored result."""
-        with self._lock:
-            self._results.clear()
-
-    def _fresh(self, key: Hashable, signature: Hashable) -> object | None:
-        hit = self._results.get(key)
-        if hit is None or hit[0] != signature or time.monotonic() - hit[1] >= self.max_age:
-            return None
-        return hit[2]
-
-
-estimates = SharedResults()
+estimates: SharedResults[Any] = SharedResults(MAX_AGE_SECONDS, MAX_ENTRIES)  # TenantCounts
