@@ -3,7 +3,8 @@
 Streamlit serves every browser tab from threads of one process: twenty people opening the Overview
 should cost one guard run, not twenty. A result is kept per key for at most `max_age_s` and only
 while its `version` (a signature of what it was computed from) is the one asked for; the first
-caller of a key computes while the others wait for its answer; a failure is never kept. Anything
+caller of a key computes while the others wait for its answer — or, with `stale_s`, take the last
+result of the same version while it is being read again; a failure is never kept. Anything
 that must be shared between console *instances* lives in the database instead.
 """
 
@@ -20,8 +21,8 @@ T = TypeVar("T")
 class SharedResults(Generic[T]):
     """A process-wide, thread-safe store of results by key: fresh for max_age_s, at most max_entries, single-flight."""
 
-    def __init__(self, max_age_s: float, max_entries: int = 64) -> None:
-        self.max_age_s, self.max_entries = max_age_s, max_entries
+    def __init__(self, max_age_s: float, max_entries: int = 64, stale_s: float = 0.0) -> None:
+        self.max_age_s, self.max_entries, self.stale_s = max_age_s, max_entries, stale_s
         self._lock = threading.Lock()
         self._results: dict[Hashable, tuple[Hashable, float, T]] = {}  # key -> (version, stored at, result)
         self._computing: dict[tuple[Hashable, Hashable], threading.Lock] = {}
@@ -37,6 +38,13 @@ class SharedResults(Generic[T]):
             found = None if force else self._fresh(key, version)
             if found is not None:
                 return found[0]
+            gate = self._computing.get((key, version))
+            if gate is not None and not force and self.stale_s:
+                # Someone is already computing it (a slow database): rather than queue behind them, take the
+                # last result of the same version if it is at most stale_s past its age (it says when it was read).
+                found = self._fresh(key, version, grace=self.stale_s)
+                if found is not None:
+                    return found[0]
             gate = self._computing.setdefault((key, version), threading.Lock())
         with gate:  # the first caller computes; the others wait for its answer instead of computing too
             with self._lock:
@@ -52,7 +60,7 @@ class SharedResults(Generic[T]):
                 now = time.monotonic()
                 self.computed += 1
                 self._results.pop(key, None)  # a result for an older version is never asked for again
-                kept = [(k, v) for k, v in self._results.items() if now - v[1] < self.max_age_s]
+                kept = [(k, v) for k, v in self._results.items() if now - v[1] < self.max_age_s + self.stale_s]
                 self._results = dict(kept[-(self.max_entries - 1):] if self.max_entries > 1 else [])
                 self._results[key] = (version, now, result)
             return result
@@ -62,9 +70,10 @@ class SharedResults(Generic[T]):
         with self._lock:
             self._results.clear()
 
-    def _fresh(self, key: Hashable, version: Hashable, since: float | None = None) -> tuple[T] | None:
+    def _fresh(self, key: Hashable, version: Hashable, since: float | None = None,
+               grace: float = 0.0) -> tuple[T] | None:
         hit = self._results.get(key)
-        if hit is None or hit[0] != version or time.monotonic() - hit[1] >= self.max_age_s:
+        if hit is None or hit[0] != version or time.monotonic() - hit[1] >= self.max_age_s + grace:
             return None
         if since is not None and hit[1] < since:
             return None

@@ -217,7 +217,8 @@ def judge(settings: Settings, report: GuardReport | None = None, now: datetime |
 
 
 SHARE_SECONDS = 5.0  # one verdict serves every session of this console process for this long
-_shared: SharedResults[Verdict] = SharedResults(SHARE_SECONDS)
+STALE_SECONDS = 25.0  # while it is judged again (a slow or locked database), the previous one is shown meanwhile
+_shared: SharedResults[Verdict] = SharedResults(SHARE_SECONDS, stale_s=STALE_SECONDS)
 
 
 def judge_shared(settings: Settings, force: bool = False) -> Verdict:

@@ -141,3 +141,35 @@ def test_sessions_share_one_drift_compare_until_the_schema_changes(alembic_proje
         conn.exec_driver_sql("ALTER TABLE t1 ADD COLUMN by_hand text")
     report = alembic_env.check_drift(project_settings)
     assert [i.kind for i in report.items] == ["remove_column"] and started == ["drift", "drift"]
+
+
+def test_a_slow_recomputation_serves_the_previous_result_meanwhile_only_when_allowed() -> None:
+    from opsconsole.shared import SharedResults
+
+    for stale_s, expect_stale in ((5.0, True), (0.0, False)):
+        store: SharedResults[str] = SharedResults(max_age_s=0.05, stale_s=stale_s)
+        assert store.get("k", lambda: "first", 1) == "first"
+        time.sleep(0.06)  # expired
+        started, release = threading.Event(), threading.Event()
+
+        def slow() -> str:
+            started.set()
+            release.wait(5)
+            return "second"
+
+        worker = threading.Thread(target=lambda: store.get("k", slow, 1))
+        worker.start()
+        started.wait(5)
+        got: list[str] = []
+        asker = threading.Thread(target=lambda: got.append(store.get("k", lambda: "never", 1)))
+        asker.start()
+        asker.join(0.5)
+        if expect_stale:  # answered at once with the previous result, while the slow one runs
+            assert got == ["first"]
+        else:  # waited for the computation in flight
+            assert got == []
+        release.set()
+        worker.join(5)
+        asker.join(5)
+        assert got == (["first"] if expect_stale else ["second"])
+        assert store.get("k", lambda: "never", 2) == "never"  # another version never takes a stale result

@@ -68,12 +68,16 @@ def signature(conn: _sql.DBAPIConnection, settings: Settings) -> tuple[str, str 
     # Names and is_test change without ANALYZE, and row counters reach other sessions seconds late: digest
     # the (small) tenants table's row versions — every insert, update or delete changes a ctid or xmin —
     # in scan order (another order only costs a recomputation). Unreadable: say so, as the estimate does.
+    # A locked tenants table is not waited for here (100 ms): the estimate itself says it is locked, and
+    # the signature stays the same while it is, so every view of that time shares one result.
     q = _sql._quoter(conn)
     rows = _sql.guarded(conn, lambda: _sql._fetch(
-        conn, f"SELECT md5(coalesce(string_agg(t.ctid::text || ':' || t.xmin::text, ','), '')) "
+        conn, "SET LOCAL lock_timeout = 100; "
+        f"SELECT md5(coalesce(string_agg(t.ctid::text || ':' || t.xmin::text, ','), '')) "
         f"FROM {q(schema)}.{q(_sql.TENANTS_TABLE)} AS t",
         {})[0][0], "digesting the tenants table")
-    return catalog, rows.value if rows.status == "ok" else f"unreadable: {rows.note}"
+    _sql._fetch(conn, "SELECT set_config('lock_timeout', %(ms)s, true)", {"ms": str(int(settings.read_lock_timeout_ms))})
+    return catalog, rows.value if rows.status == "ok" else f"unreadable: {rows.status}"
 
 
 estimates: SharedResults[Any] = SharedResults(MAX_AGE_SECONDS, MAX_ENTRIES)  # TenantCounts

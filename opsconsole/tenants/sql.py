@@ -162,7 +162,7 @@ def connection(settings: Settings, conn: Connection | None) -> Iterator[DBAPICon
 
     # The same session settings as opsconsole.db's engines (connect timeout, application name,
     # statement and lock timeouts, READ ONLY), on a bare psycopg2 connection: no SQLAlchemy import.
-    with bare_read_only(settings, lock_timeout_ms=settings.lock_timeout_ms) as own:
+    with bare_read_only(settings) as own:  # reads wait at most OPSCONSOLE_READ_LOCK_TIMEOUT_MS on a lock
         yield own.raw
 
 
