@@ -56,7 +56,7 @@ def one_shot_gc() -> Iterator[None]:
 
     Importing SQLAlchemy and Alembic and building a project's models allocate hundreds of thousands of
     objects that live until the process ends; the collector walks them again and again while they are
-    made (measured: 5-10% of `python -m opsconsole guard`'s CPU). The process ends after this one
+    made (measured: ~25% of `python -m opsconsole guard`'s CPU, collections and the one at exit). The process ends after this one
     command, so nothing is gained by collecting (peak memory measured unchanged); afterwards what is
     alive is frozen (gc.freeze), so re-enabling does not walk it all once more. Everywhere else — the
     console, workers, tests calling the CLI in-process without `inline_process` — nothing changes.
