@@ -1,7 +1,8 @@
 """Benchmark: opsconsole's status and guard against the Alembic CLI they replace, on a big project.
 
 Builds an Alembic project with 500 revisions over a 60-table model, migrates a fresh database to
-head, then prints whole-process medians side by side from one run:
+head, then prints whole-process medians side by side from one run (each pair run alternately, so
+both see the same machine load):
   python -m opsconsole status   vs  `alembic current` + `alembic heads`   (target <= 0.3x)
   python -m opsconsole guard    vs  `alembic check`                       (target <= 1.0x)
 and the in-process guard time the console pays with the scripts already loaded (target <= 150 ms).
@@ -61,7 +62,7 @@ else:
 
 
 def build_project(root: Path) -> None:
-    """Write alembic.ini, env.py, 500 revisions and the matching 50-table model."""
+    """Write alembic.ini, env.py, 500 revisions and the matching 60-table model."""
     (root / "versions").mkdir(parents=True)
     (root / "alembic.ini").write_text("[alembic]\nscript_location = %(here)s\nprepend_sys_path = %(here)s\n"
                                       "path_separator = os\n")
@@ -92,17 +93,25 @@ def build_project(root: Path) -> None:
     (root / "bench_models.py").write_text("\n".join(lines) + "\n")
 
 
-def timed(cmds: list[list[str]], env: dict[str, str], cwd: Path, runs: int, ok_codes=(0,)) -> float:
-    """Median wall time of running `cmds` one after another, `runs` times."""
-    samples = []
+def once(cmds: list[list[str]], env: dict[str, str], cwd: Path, ok_codes=(0,)) -> float:
+    """Wall time of running `cmds` one after another, as whole processes."""
+    start = time.perf_counter()
+    for cmd in cmds:
+        proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+        if proc.returncode not in ok_codes:
+            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-800:]}")
+    return time.perf_counter() - start
+
+
+def paired(ours: list[list[str]], base: list[list[str]], env: dict[str, str], cwd: Path, runs: int,
+           ok_codes=(0,)) -> tuple[float, float]:
+    """Median wall times of `ours` and `base`, run alternately (after one warm-up each): both see the same load."""
+    once(ours, env, cwd, ok_codes), once(base, env, cwd)
+    a, b = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        for cmd in cmds:
-            proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
-            if proc.returncode not in ok_codes:
-                raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-800:]}")
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        a.append(once(ours, env, cwd, ok_codes))
+        b.append(once(base, env, cwd))
+    return statistics.median(a), statistics.median(b)
 
 
 def main() -> None:
@@ -131,6 +140,7 @@ def main() -> None:
             env = dict(os.environ, DATABASE_URL=url.replace("postgresql+psycopg2://", "postgresql://"),
                        OPSCONSOLE_ALEMBIC_INI=str(project / "alembic.ini"), OPSCONSOLE_START_SCRIPT=str(start_sh),
                        DISABLE_AUTO_MIGRATIONS="true", PYTHONPATH=str(ROOT))
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine (see run.py's child_env)
             settings = load_settings(env=env, secrets={}, base_dir=ROOT)
             t0 = time.perf_counter()
             subprocess.run([str(Path(sys.executable).with_name("alembic")), "-c", str(project / "alembic.ini"),
@@ -139,10 +149,9 @@ def main() -> None:
                   f"{time.perf_counter() - t0:.1f}s; {args.runs} runs each, medians\n")
             alembic = [str(Path(sys.executable).with_name("alembic")), "-c", str(project / "alembic.ini")]
             py = [sys.executable, "-m", "opsconsole"]
-            oc_status = timed([py + ["status"]], env, ROOT, args.runs)
-            al_status = timed([alembic + ["current"], alembic + ["heads"]], env, ROOT, args.runs)
-            oc_guard = timed([py + ["guard"]], env, ROOT, args.runs, ok_codes=(0, 1))
-            al_check = timed([alembic + ["check"]], env, ROOT, args.runs)
+            oc_status, al_status = paired([py + ["status"]], [alembic + ["current"], alembic + ["heads"]], env, ROOT,
+                                          args.runs)
+            oc_guard, al_check = paired([py + ["guard"]], [alembic + ["check"]], env, ROOT, args.runs, ok_codes=(0, 1))
             guard.run(settings)  # warm: scripts loaded, models imported, engine pooled
             warm = []
             for _ in range(max(args.runs, 5)):

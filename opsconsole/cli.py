@@ -251,13 +251,15 @@ def cmd_guard(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from pathlib import Path
 
     from opsconsole import guard
+    from opsconsole.alembic_env.runner import one_shot_gc
     from opsconsole.verdict import STOP, UPGRADE_REASONS, judge
 
-    report = guard.run(settings, strict=args.strict, only=args.check,
-                       start_script=Path(args.start_script) if args.start_script else None)
+    with one_shot_gc():  # `python -m opsconsole guard` ends after this: no collector walking SQLAlchemy's imports
+        report = guard.run(settings, strict=args.strict, only=args.check,
+                           start_script=Path(args.start_script) if args.start_script else None)
+        verdict = None if args.check else judge(settings, report)  # the console's verdict: upgrades' state included
     reachable = report.check("database-reachable")
     code = 2 if reachable is not None and reachable.status == "fail" else report.exit_code  # could not run
-    verdict = None if args.check else judge(settings, report)  # the console's verdict: upgrades' state included
     if verdict is not None and verdict.verdict == STOP and code == 0:
         code = 1  # an upgrade that failed or was interrupted still stands
     if args.json:

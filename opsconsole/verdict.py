@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Connection
 
+    from opsconsole.alembic_env.revisions import Graph, SchemaStatus
     from opsconsole.audit import AuditEntry
     from opsconsole.guard import CheckResult, GuardReport
 
@@ -212,7 +213,7 @@ def judge(settings: Settings, report: GuardReport | None = None, now: datetime |
         report = guard.run(settings)
     reachable = report.check("database-reachable")
     state = UpgradeState(note="the database could not be reached") if reachable and reachable.status == FAIL \
-        else upgrade_state(settings)
+        else upgrade_state(settings, status=report.schema_status, graph=report.graph)  # what the guard just read
     return build(report, state, checked_at, settings)
 
 
@@ -257,14 +258,18 @@ def build(report: GuardReport, state: UpgradeState, checked_at: datetime,
                    report)
 
 
-def upgrade_state(settings: Settings, conn: Connection | None = None) -> UpgradeState:
-    """Read the state of upgrades: who holds the lock, the last upgrade's outcome, the current revision."""
+def upgrade_state(settings: Settings, conn: Connection | None = None, status: SchemaStatus | None = None,
+                  graph: Graph | None = None) -> UpgradeState:
+    """Read the state of upgrades: who holds the lock, the last upgrade's outcome, the current revision.
+
+    `status` and `graph`, when the caller (judge, after a guard run) has them, are not read again.
+    """
     from opsconsole.db import read_only
 
     if conn is None:
         try:
             with read_only(settings) as ro:
-                return upgrade_state(settings, ro)
+                return upgrade_state(settings, ro, status, graph)
         except OpsConsoleError as exc:
             return UpgradeState(note=plain_text(str(exc), settings))
     from sqlalchemy.exc import DBAPIError
@@ -274,10 +279,11 @@ def upgrade_state(settings: Settings, conn: Connection | None = None) -> Upgrade
 
     note = ""
     try:
-        with conn.begin_nested():
-            status = alembic_env.status(settings, conn)
+        if status is None:
+            with conn.begin_nested():
+                status = alembic_env.status(settings, conn, graph)
         current, pending = status.current, {r.revision for r in status.pending}
-        graph = alembic_env.load_graph(settings)
+        graph = graph if graph is not None else alembic_env.load_graph(settings)
     except (OpsConsoleError, DBAPIError) as exc:
         current, pending, graph, note = (), None, None, plain_text(str(exc).splitlines()[0], settings)
     try:

@@ -45,6 +45,10 @@ ANALYZER = {"opsconsole.analyze", "pglast"}
 COMPARISON = {"models"}  # the shipped project's models: imported only when its env.py runs a comparison
 ALEMBIC = {"alembic", "mako"}
 RUNNER = {"opsconsole.alembic_env.runner", "opsconsole.alembic_env.upgrade", "opsconsole.alembic_env.drift"}
+# what the guard needs only for pending migrations or an upgrade: at head, its checks and verdict skip them all
+UPGRADE_ONLY = {"opsconsole.alembic_env.upgrade", "opsconsole.alembic_env.steps", "opsconsole.alembic_env.worker",
+                "opsconsole.alembic_env.dryrun", "opsconsole.alembic_env.rehearse", "opsconsole.preflight",
+                "opsconsole.backup", "opsconsole.approvals"}
 
 # command -> (argv, allowed exit codes, modules it must not import: a name also bans its submodules)
 COMMANDS: dict[str, tuple[list[str], set[int], set[str]]] = {
@@ -56,8 +60,8 @@ COMMANDS: dict[str, tuple[list[str], set[int], set[str]]] = {
                NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy", "opsconsole.alembic_env", "opsconsole.guard"}),
     "counts --exact": (["counts", "--exact", "--json"], {0}, NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy"}),
     "history": (["history", "--json"], {0}, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard"}),
-    # at head nothing is pending, so the analyzer has nothing to read
-    "guard": (["guard", "--json"], {0, 1}, NEVER | ANALYZER),
+    # at head nothing is pending, so the analyzer has nothing to read; env.py runs in this process, no worker
+    "guard": (["guard", "--json"], {0, 1}, NEVER | ANALYZER | UPGRADE_ONLY),
     "guard --check at-head": (["guard", "--check", "at-head", "--json"], {0},
                               NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants"}),
     "analyze": (["analyze", "{file}", "--json"], {0, 1}, NEVER | {"psycopg2", "opsconsole.db", "pgserver",

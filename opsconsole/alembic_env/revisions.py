@@ -320,18 +320,20 @@ def current_revisions(conn: Connection | BareConnection, project: Project) -> tu
     return True, tuple(sorted(rows))
 
 
-def status(settings: Settings, conn: Connection | BareConnection | None = None) -> SchemaStatus:
+def status(settings: Settings, conn: Connection | BareConnection | None = None,
+           graph: Graph | None = None) -> SchemaStatus:
     """Compare the database's revision(s) with the scripts' heads and name every problem.
 
     `conn` is a read-only connection: SQLAlchemy's (the console's pool) or `db.bare_read_only`'s (the CLI).
+    `graph` is the project's graph when the caller has just read it (one guard run reads it once).
     """
     from opsconsole.db import read_only
 
     project = load_project(settings)
-    graph = load_graph(settings, project)
+    graph = graph if graph is not None else load_graph(settings, project)
     if conn is None:
         with read_only(settings) as ro:
-            return status(settings, ro)
+            return status(settings, ro, graph)
     migrated, current = current_revisions(conn, project)
     st = schema_status(graph, migrated, current)
     stuck = _interrupted(conn, current)

@@ -38,7 +38,7 @@ class Context:
         """The database's revision against the heads, read once per run."""
         from opsconsole.alembic_env import status
 
-        return status(self.settings, conn=self.conn)
+        return status(self.settings, conn=self.conn, graph=self.script)  # the graph is read once per run
 
 
 Check = Callable[[Context], CheckResult]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 FLAG, FLAG_VALUE = "DISABLE_AUTO_MIGRATIONS", "true"
@@ -31,6 +31,10 @@ class GuardReport:
     pending: tuple[dict[str, Any], ...] = ()
     findings: tuple[dict[str, Any], ...] = ()
     strict: bool = False
+    # What the checks read, for judge() to reuse instead of reading it again: the revision graph and the
+    # database's SchemaStatus (None when no check needed them). Not part of the report's data.
+    graph: Any = field(default=None, repr=False, compare=False)
+    schema_status: Any = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

@@ -74,7 +74,7 @@ def _run(ctx: Context, wanted: list[str]) -> GuardReport:
     status = ctx.__dict__.get("status")  # computed by whichever check needed it, never just for this list
     pending = tuple({"revision": r.revision, "message": r.message, "path": r.path}
                     for r in (status.pending if status is not None else ()))
-    return GuardReport(tuple(results), pending, tuple(ctx.findings), ctx.strict)
+    return GuardReport(tuple(results), pending, tuple(ctx.findings), ctx.strict, ctx.__dict__.get("script"), status)
 
 
 def _run_one(ctx: Context, check_id: str, fn: Check, needs_db: bool) -> CheckResult:
