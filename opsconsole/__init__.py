@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "alembic_env", "analyze", "approvals", "audit", "auth", "backup", "checklist", "contain", "db", "demo", "errors",
-    "guard", "inputs", "preflight", "reports", "sessions", "settings", "signins", "startscript", "tenants", "ticks",
+    "guard", "inputs", "preflight", "reports", "sessions", "settings", "shared", "signins", "startscript", "tenants",
+    "ticks",
     "verdict",
 ]
