@@ -6,6 +6,7 @@ import streamlit as st
 
 from opsconsole import auth
 from opsconsole.settings import install_log_redaction
+from pages import _verdict
 from pages._common import apply_cookie, current_user, literal, load_once, sign_in_form, sign_out, target_banner
 
 PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
@@ -15,6 +16,8 @@ PAGES = (("pages/overview.py", "Overview", ":material/verified_user:"),
          ("pages/backups.py", "Backups", ":material/restore:"),
          ("pages/checklist.py", "Emergency checklist", ":material/checklist:"),
          ("pages/upgrade.py", "Upgrade", ":material/upgrade:"))
+
+VERDICT_PAGES = {"Overview", "Schema status", "Emergency checklist"}  # draw the one verdict in full themselves
 
 install_log_redaction()  # Streamlit's own log (tracebacks included) never carries a password
 
@@ -66,4 +69,7 @@ else:
     if user is not None:
         account_bar(user)
         target_banner(settings)
+        if page.title not in VERDICT_PAGES:  # the others draw it in full, with Refresh
+            with st.container(horizontal=True, vertical_alignment="center", key="verdict_strip"):
+                _verdict.strip(settings)
     page.run()

@@ -27,6 +27,18 @@ def show(settings: Settings, key: str, big: bool = True) -> Verdict | None:
     return verdict
 
 
+def strip(settings: Settings) -> None:
+    """One line at the top of the pages that do not draw the verdict themselves: the same shared verdict."""
+    try:
+        verdict = verdicts.judge_shared(settings)
+    except Exception:  # the page below shows the error itself (once)
+        return
+    color, _ = LOOK[verdict.verdict]
+    st.markdown(f":{color}-badge[{verdict.verdict}] {literal(verdict.headline.removeprefix(verdict.verdict + ': '))}"
+                f" · checked {ago(verdict.checked_at)} · ", width="content")
+    st.page_link("pages/overview.py", label="Why (Overview)", icon=":material/arrow_forward:")
+
+
 def line(verdict: Verdict, big: bool = True) -> None:
     """The verdict in its colour, the one-sentence headline and how many checks fail, warn and pass."""
     color, box = LOOK[verdict.verdict]

@@ -605,6 +605,10 @@ def test_after_a_failed_upgrade_overview_status_and_checklist_agree(console: Con
     failed = at.dataframe[1].value.iloc[0]
     assert (failed["Who"], failed["Outcome"], failed["From → to"]) == ("Olga", "failed", "a2 → a3")
     assert "division by zero" in failed["Error"] and not re.search(r"\w+(Error|Zero)\b|psycopg2", failed["Error"])
+    # the pages that do not draw the verdict in full carry the same one in a line at the top
+    for page in ("history", "tenants", "upgrade"):
+        said = text(visit(at, page))
+        assert f":red-badge[Do not publish] {headline}" in said, page
 
 
 def test_overview_during_an_upgrade_says_who_since_when_and_which_step(one_pending: Settings) -> None:
