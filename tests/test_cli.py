@@ -257,8 +257,10 @@ def test_library_warnings_never_reach_stderr(env, alembic_project, monkeypatch) 
     assert proc.stderr == "", proc.stderr
 
 
-def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monkeypatch) -> None:
-    """A role that may read but not create opsconsole's schema: reads work, writes say which privilege is missing."""
+@pytest.fixture
+def reader_role(env, settings, admin_engine, db_url, monkeypatch):
+    """The shipped schema at head, and DATABASE_URL set to a role that may only read `public` (not opsconsole's
+    schema, and with CREATE on the database revoked from PUBLIC); dropped afterwards."""
     import uuid
 
     import sqlalchemy as sa
@@ -274,11 +276,7 @@ def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monke
             conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA public TO "{role}"')
             conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
         monkeypatch.setenv("DATABASE_URL", sa.engine.make_url(db_url).set(username=role).render_as_string(False))
-        code, out, err = run("status")
-        assert code == 0 and "at head:  yes" in out, err
-        code, out, err = run("approve", "9d3e5f7a1b26", "--by", "Rita", "--reason", "reviewed")
-        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for schema opsconsole" in err
-        assert err.count("\n") == 1
+        yield role
     finally:
         db.dispose_engines()
         with db.connect(settings) as conn, conn.begin():
@@ -287,36 +285,25 @@ def test_a_missing_privilege_is_named(env, settings, admin_engine, db_url, monke
         db.dispose_engines()
         with admin_engine.connect() as conn:
             conn.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM "{role}"')
-            conn.exec_driver_sql(f'DROP ROLE "{role}"')
-
-
-def test_a_role_that_cannot_read_the_audit_log_is_told_so_not_shown_an_empty_log(env, settings, admin_engine,
-                                                                                    db_url, monkeypatch) -> None:
-    """status still works for a read-only role; history names the missing privilege instead of 'no entries'."""
-    import uuid
-
-    import sqlalchemy as sa
-
-    _upgrade(settings, "head")
-    role = f"oc_reader_{uuid.uuid4().hex[:8]}"
-    with admin_engine.connect() as conn:
-        conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER')
-    try:
-        with db.connect(settings) as conn, conn.begin():
-            conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA public TO "{role}"')
-            conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
-        monkeypatch.setenv("DATABASE_URL", sa.engine.make_url(db_url).set(username=role).render_as_string(False))
-        assert run("status")[0] == 0
-        code, out, err = run("history")
-        assert code == 2 and f"the database role '{role}' lacks a privilege: permission denied for schema opsconsole" in err
-    finally:
-        db.dispose_engines()
-        with db.connect(settings) as conn, conn.begin():
-            conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"')
-            conn.exec_driver_sql(f'REVOKE ALL ON SCHEMA public FROM "{role}"')
-        db.dispose_engines()
-        with admin_engine.connect() as conn:
             conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_a_missing_privilege_is_named(reader_role) -> None:
+    """A role that may read but not create opsconsole's schema: reads work, writes say which privilege is missing."""
+    code, out, err = run("status")
+    assert code == 0 and "at head:  yes" in out, err
+    code, out, err = run("approve", "9d3e5f7a1b26", "--by", "Rita", "--reason", "reviewed")
+    assert code == 2 and f"the database role '{reader_role}' lacks a privilege: permission denied for schema " \
+                         "opsconsole" in err
+    assert err.count("\n") == 1
+
+
+def test_a_role_that_cannot_read_the_audit_log_is_told_so_not_shown_an_empty_log(reader_role) -> None:
+    """status still works for a read-only role; history names the missing privilege instead of 'no entries'."""
+    assert run("status")[0] == 0
+    code, out, err = run("history")
+    assert code == 2 and f"the database role '{reader_role}' lacks a privilege: permission denied for schema " \
+                         "opsconsole" in err
 
 
 def test_the_parser_knows_every_command_it_builds_alone() -> None:
