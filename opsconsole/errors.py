@@ -21,6 +21,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opsconsole.settings import Settings
 
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -144,3 +148,18 @@ class InputRejected(OpsConsoleError):
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         super().__init__(f"{field}: {message}")
+
+
+_CLASS_NAME = re.compile(r"\b(?:[a-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b:\s*")
+_DRIVER_TAG = re.compile(r"\((?:psycopg2|psycopg|sqlalchemy)[\w.]*\)\s*")
+_TAILS = re.compile(r"\s*(?:\[SQL:.*|\(Background on this error at:.*)$", re.S)
+
+
+def plain_text(text: str | None, settings: Settings) -> str:
+    """Text for reviewers: redacted, one paragraph, no driver names in URLs, no exception class names."""
+    if not text:
+        return ""
+    cleaned = _TAILS.sub("", settings.redact(str(text)))
+    cleaned = re.sub(r"\bpostgres(?:ql)?\+\w+://", "postgresql://", cleaned)
+    cleaned = _CLASS_NAME.sub("", _DRIVER_TAG.sub("", cleaned))
+    return one_paragraph(cleaned)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opsconsole.errors import OpsConsoleError
+from opsconsole.errors import OpsConsoleError, plain_text
 from opsconsole.settings import Settings
 from opsconsole.shared import SharedResults
 
@@ -461,23 +461,6 @@ def _headline(verdict: str, checks: Iterable[CheckResult], state: UpgradeState, 
         more = f" (and {len(warning) - 1} more warning(s))" if len(warning) > 1 else ""
         return f"{verdict}: {plain_text(warning[0].summary, settings).rstrip('.')}{more}."
     return f"{verdict}: every check passes and no upgrade is unfinished."
-
-
-_CLASS_NAME = re.compile(r"\b(?:[a-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b:\s*")
-_DRIVER_TAG = re.compile(r"\((?:psycopg2|psycopg|sqlalchemy)[\w.]*\)\s*")
-_TAILS = re.compile(r"\s*(?:\[SQL:.*|\(Background on this error at:.*)$", re.S)
-
-
-def plain_text(text: str | None, settings: Settings) -> str:
-    """Text for reviewers: redacted, one paragraph, no driver names in URLs, no exception class names."""
-    if not text:
-        return ""
-    from opsconsole.errors import one_paragraph
-
-    cleaned = _TAILS.sub("", settings.redact(str(text)))
-    cleaned = re.sub(r"\bpostgres(?:ql)?\+\w+://", "postgresql://", cleaned)
-    cleaned = _CLASS_NAME.sub("", _DRIVER_TAG.sub("", cleaned))
-    return one_paragraph(cleaned)
 
 
 def _iso(value: datetime | None) -> str | None:

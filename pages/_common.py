@@ -15,7 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from opsconsole import auth, sessions, signins
 from opsconsole.auth import User
-from opsconsole.errors import OpsConsoleError, SettingsError, describe, one_paragraph
+from opsconsole.errors import OpsConsoleError, SettingsError, describe, one_paragraph, plain_text
 from opsconsole.settings import Settings, load_settings
 
 T = TypeVar("T")
@@ -245,7 +245,6 @@ def _forget(token: str | None) -> None:
 def show_error(exc: BaseException) -> None:
     """Show an error as one st.error (once per page run) — never a traceback."""
     from opsconsole.db import explain_privilege_error
-    from opsconsole.verdict import plain_text
 
     settings = st.session_state.get("settings")
     missing = explain_privilege_error(exc, settings) if settings is not None else None

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from opsconsole import alembic_env, audit, guard, reports, signins
-from opsconsole.verdict import plain_text
+from opsconsole.errors import plain_text
 from pages import _verdict
 from pages._common import BADGE, attempt, code, context, literal
 from pages._format import number, text, viewer_zone, when
