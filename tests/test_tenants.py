@@ -165,6 +165,41 @@ def test_quoted_identifiers_and_uuid_tenant_column(run_sql, settings):
     assert result.tenants[0].name is None and result.isolation["orphan_rows"] is None
 
 
+def test_exact_counts_of_awkward_text_ids_match_a_group_by(run_sql, db_url, settings):
+    """Ids travel as a text array: commas, quotes, braces, spaces, 'NULL', '' and real NULLs come back as they are."""
+    awkward = ["a,b", 'q"x', "{br}", "with space", "NULL", "", "back\\slash", "é", "plain"]
+    run_sql("CREATE TABLE docs (tenant_id text);"
+            + "".join(f"INSERT INTO docs SELECT $q${v}$q$ FROM generate_series(1, {i + 1});" for i, v in enumerate(awkward))
+            + "INSERT INTO docs SELECT NULL FROM generate_series(1, 4);"
+            + "CREATE TABLE plain_ids (tenant_id text); INSERT INTO plain_ids VALUES ('x'), ('x'), ('y');"
+            + "ANALYZE;")
+    result = counts(settings, exact=True)
+    docs = table(result, "docs")
+    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        expected = dict(conn.exec_driver_sql("SELECT tenant_id, count(*) FROM docs WHERE tenant_id IS NOT NULL "
+                                             "GROUP BY 1").all())
+    engine.dispose()
+    assert cells(docs) == expected and len(expected) == len(awkward)
+    assert (docs.null_rows, docs.total) == (4, sum(range(1, len(awkward) + 1)) + 4)
+    assert cells(table(result, "plain_ids")) == {"x": 2, "y": 1}  # counted in the same statement
+
+
+def test_small_tables_share_a_statement_and_big_or_unknown_ones_count_alone():
+    from opsconsole.tenants import sql as tsql
+
+    def rel(name: str, size: float | None):
+        return tsql.Relation("public", name, "r", True, "bigint", size, None, None, (), (), False, None, None, 100)
+
+    rels = [rel("a", 10), rel("b", 20), rel("never", -1), rel("c", 5), rel("big", tsql.BATCH_ROWS + 1),
+            rel("d", tsql.BATCH_ROWS - 10), rel("e", 20)]
+    groups = [[r.name for r in batch] for batch in tsql.batches(rels)]
+    assert groups == [["a", "b"], ["never"], ["c"], ["big"], ["d"], ["e"]]  # c + d would pass BATCH_ROWS
+    many = [rel(f"t{i}", 1) for i in range(tsql.BATCH_TABLES + 1)]
+    assert [len(b) for b in tsql.batches(many)] == [tsql.BATCH_TABLES, 1]
+    assert [r for b in tsql.batches(rels) for r in b] == rels  # every table once, in order
+
+
 def test_partitioned_table_is_counted_once_through_its_parent(run_sql, settings):
     run_sql("CREATE TABLE events (tenant_id int NOT NULL, n int) PARTITION BY LIST (tenant_id);"
             "CREATE TABLE events_a PARTITION OF events FOR VALUES IN (1, 2);"

@@ -54,10 +54,12 @@ def _counts(settings: Settings, conn: _sql.DBAPIConnection | None, exact: bool, 
         known = _est.read_known(conn, catalog, notes)
         built: list[TableCount] = []
         failed: list[tuple[int, _sql.Relation, _sql.Outcome]] = []
+        summed = _est.CellSums()  # totals grow while the server counts the next tables
 
         def done(rel: _sql.Relation, out: _sql.Outcome) -> None:
             if out.status == "ok":
                 built.append(_est.exact(rel, out.value, tenant, out.elapsed_ms))
+                summed.add(built[-1])
             else:
                 failed.append((len(built), rel, out))
                 built.append(_fallback(rel, out))  # without the MCV list yet: completed below
@@ -75,7 +77,7 @@ def _counts(settings: Settings, conn: _sql.DBAPIConnection | None, exact: bool, 
     if not rels:
         notes.append(f"no table in schema(s) {', '.join(settings.schemas)} has a "
                      f"{settings.tenant_column} column.")
-    result = _est.assemble(settings, catalog, built, known, tenant, exact, notes)
+    result = _est.assemble(settings, catalog, built, known, tenant, exact, notes, summed)
     return replace(result, table_filter=table, tenant_filter=tenant,
                    elapsed_ms=(time.perf_counter() - start) * 1000)
 

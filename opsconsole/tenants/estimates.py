@@ -65,15 +65,16 @@ def table_isolation(rel: _sql.Relation, out: _sql.Outcome, known: dict[str, _sql
     """Turn one table's GROUP BY result into NULL, orphan and test-tenant figures."""
     if out.status != "ok":
         return TableIsolation(rel.qualified, None, None, None, None, None, None, out.status, out.note)
-    groups: list[tuple[str | None, int]] = out.value
-    nulls = sum(n for tid, n in groups if tid is None)
+    by_tenant: dict[str | None, int] = out.value
+    groups = by_tenant.items()
+    nulls = by_tenant.get(None, 0)
     orphans = orphan_rows = test = None
     if known is not None:
         lost = sorted(((tid, n) for tid, n in groups if tid is not None and tid not in known),
                       key=lambda x: (-x[1], x[0]))
         orphans, orphan_rows = lost, sum(n for _, n in lost)
         test = sum(n for tid, n in groups if tid is not None and (known.get(tid) or NO_INFO).is_test)
-    return TableIsolation(rel.qualified, sum(n for _, n in groups), nulls, orphan_rows,
+    return TableIsolation(rel.qualified, sum(by_tenant.values()), nulls, orphan_rows,
                           None if orphans is None else tuple(tid for tid, _ in orphans[:20]),
                           None if orphans is None else len(orphans), test, "ok")
 
@@ -114,10 +115,9 @@ def estimate(rel: _sql.Relation) -> TableCount:
                       other_rows=round(other_rows), other_tenants=other_tenants, note=note)
 
 
-def exact(rel: _sql.Relation, groups: list[tuple[str | None, int]], tenant: str | None,
+def exact(rel: _sql.Relation, by_tenant: dict[str | None, int], tenant: str | None,
           elapsed_ms: float) -> TableCount:
-    """Turn one table's GROUP BY result into its figures (cells sorted only when read, see TableCount)."""
-    by_tenant = dict(groups)
+    """Turn one table's counts ({id: rows}, NULL ids under None; kept as the cells) into its figures."""
     nulls = by_tenant.pop(None, 0)
     total = sum(by_tenant.values()) + nulls
     return TableCount(schema=rel.schema, name=rel.name, total=total, status="exact", quality="exact",
@@ -136,19 +136,25 @@ def size_estimate(rel: _sql.Relation) -> int | None:
 
 def assemble(settings: Settings, catalog: _sql.Catalog, tables: list[TableCount],
               known: dict[str, _sql.TenantInfo] | None, tenant: str | None, exact: bool,
-              notes: list[str]) -> TenantCounts:
-    """Spread rough figures, total each tenant over the tables, and summarise."""
+              notes: list[str], summed: CellSums | None = None) -> TenantCounts:
+    """Spread rough figures, total each tenant over the tables, and summarise.
+
+    `summed` holds the tenants' sums over the tables already added while they were being counted
+    (exact counts add each table as it arrives, while the server counts the next ones).
+    """
     candidates = set(known) if known is not None else {tid for t in tables for tid in t.cells}
-    rows: dict[str, float] = {}
+    summed = summed if summed is not None else CellSums()
+    rows = summed.rows
     rough_in: dict[str, float] = {}  # rough share a tenant would get from tables that list it anyway
     statistics_seen: set[str] = set()
     spread: list[TableCount] = []
     rough_total = 0.0
     # The per-cell sums run as C-level map/zip/update (a wide database has 100,000 cells): each table's
     # ids are distinct, so every get() reads the tenant's sum before this table's update writes it.
-    add_cells, add_rough = _accumulator(rows), _accumulator(rough_in)
+    add_cells, add_rough = summed.add_cells, _accumulator(rough_in)
     for t in tables:
-        add_cells(t.cells.keys(), t.cells.values())
+        if t.table not in summed.tables:
+            add_cells(t.cells.keys(), t.cells.values())
         if t.quality == "exact":  # counted: nothing to spread (exact() already set rows_per_other_tenant)
             spread.append(t)
             continue
@@ -194,6 +200,21 @@ def assemble(settings: Settings, catalog: _sql.Catalog, tables: list[TableCount]
         unattributed_rows=max(grand - attributed, 0) if tenant is None else None,
         tenants_table=catalog.tenants_table.qualified if catalog.tenants_table else None,
         never_analyzed=never, notes=tuple(notes))
+
+
+class CellSums:
+    """Each tenant's rows summed over the tables added so far (by qualified name)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, float] = {}
+        self.tables: set[str] = set()
+        self.add_cells = _accumulator(self.rows)
+
+    def add(self, table: TableCount) -> None:
+        """Add a table's cells to the sums, once."""
+        if table.table not in self.tables:
+            self.tables.add(table.table)
+            self.add_cells(table.cells.keys(), table.cells.values())
 
 
 def _accumulator(sums: dict[str, float]) -> Callable[[Collection[str], Iterable[float]], None]:

@@ -247,15 +247,20 @@ def _group_sql(conn: DBAPIConnection, settings: Settings, rel: Relation, tenant:
 
 def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation], tenant: str | None,
                  done: Callable[[Relation, Outcome], None], verb: str = "counting") -> None:
-    """Count every table's rows by tenant, each under a savepoint, and hand each outcome to `done`.
+    """Count every table's rows by tenant, under savepoints, and hand each table's outcome to `done`.
 
-    One round trip per table: `RELEASE` of the previous table's savepoint, the new `SAVEPOINT` and the
-    `GROUP BY` travel as one simple query. A table that times out or fails is rolled back to its
-    savepoint and reported; the others still count.
+    Small tables are counted together: one statement (`UNION ALL` of one `GROUP BY` per table) for
+    tables whose sizes add up to `BATCH_ROWS`, so a database of a thousand small tables costs tens of
+    round trips, not a thousand. Each table's groups come back as two arrays in their text form (ids,
+    counts), split in C rather than turned into a Python tuple per group. A statement that times out
+    or fails is rolled back to its savepoint and its tables are counted again one by one, each under
+    its own savepoint and the statement timeout: only the table that fails is reported, the others
+    still count. The outcome's value is {tenant id as text: rows}, with NULL ids under None.
 
-    The statements run on a helper thread while this one hands the previous tables' rows to `done`
-    (psycopg2 releases the GIL while the server counts): turning a million counted cells into figures
-    overlaps the server's work instead of following it. `done` is always called on this thread, in
+    The statements run on a helper thread that only sends them and fetches their text, while this
+    thread splits the previous tables' arrays and hands them to `done` (psycopg2 releases the GIL
+    while the server counts): turning a million counted cells into figures overlaps the server's work
+    instead of following it. `done` is always called on this thread, in
     table order; when it raises, the running statement is cancelled and the helper stopped.
     """
     import queue
@@ -270,7 +275,10 @@ def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation]
         while (item := results.get()) is not _END:
             if isinstance(item, BaseException):
                 raise item
-            done(*item)
+            rel, out = item
+            if out.status == "ok":  # the text arrays are split here, while the helper waits for the server
+                out = Outcome(_groups(*out.value), "ok", None, out.elapsed_ms)
+            done(rel, out)
     finally:
         if worker.is_alive():
             stop.set()
@@ -283,8 +291,58 @@ def exact_counts(conn: DBAPIConnection, settings: Settings, rels: list[Relation]
         worker.join()
 
 
-_AHEAD = 32  # tables counted ahead of `done`: bounds the rows held in memory
 _END = object()
+BATCH_ROWS = 250_000  # estimated rows counted by one statement when it holds several tables
+BATCH_TABLES = 100  # tables in one statement at most
+_AHEAD = 2 * BATCH_TABLES  # tables counted ahead of `done` (two statements): bounds the rows held in memory
+
+
+def batches(rels: list[Relation]) -> Iterator[list[Relation]]:
+    """Group tables, in order, into statements of at most BATCH_ROWS estimated rows (BATCH_TABLES tables).
+
+    A table of unknown size (never analyzed) or above BATCH_ROWS is always counted alone, so a batch
+    never costs much more than its estimate: a stale estimate only makes a batch slower, and a batch
+    that hits the timeout is counted again table by table.
+    """
+    batch: list[Relation] = []
+    rows = 0.0
+    for rel in rels:
+        size = rel.reltuples
+        if size is None or size < 0 or size > BATCH_ROWS:
+            if batch:
+                yield batch
+                batch, rows = [], 0.0
+            yield [rel]
+            continue
+        if batch and (rows + size > BATCH_ROWS or len(batch) >= BATCH_TABLES):
+            yield batch
+            batch, rows = [], 0.0
+        batch.append(rel)
+        rows += size
+    if batch:
+        yield batch
+
+
+def _groups_sql(conn: DBAPIConnection, settings: Settings, rels: list[Relation],
+                tenant: str | None) -> tuple[str, dict[str, Any]]:
+    """One statement counting each table's rows by tenant: a row per table (index, ids, counts, NULL rows)."""
+    parts = []
+    params: dict[str, Any] = {}
+    for i, rel in enumerate(rels):
+        grouped, params = _group_sql(conn, settings, rel, tenant)
+        parts.append(f"SELECT {i}, (array_agg(g.t) FILTER (WHERE g.t IS NOT NULL))::text, "
+                     f"(array_agg(g.n) FILTER (WHERE g.t IS NOT NULL))::text, "
+                     f"(sum(g.n) FILTER (WHERE g.t IS NULL))::bigint FROM ({grouped}) AS g(t, n)")
+    return " UNION ALL ".join(parts), params
+
+
+def _groups(ids: str | None, numbers: str | None, nulls: int | None) -> dict[str | None, int]:
+    """Turn one table's arrays (text form) back into {tenant id: rows}, NULL ids under None."""
+    by_tenant: dict[str | None, int] = dict(zip(_text_array(ids), map(int, numbers[1:-1].split(",")))) \
+        if numbers else {}
+    if nulls:
+        by_tenant[None] = nulls
+    return by_tenant
 
 
 def _count_all(conn: DBAPIConnection, settings: Settings, rels: list[Relation], tenant: str | None, verb: str,
@@ -295,10 +353,10 @@ def _count_all(conn: DBAPIConnection, settings: Settings, rels: list[Relation], 
     try:
         with conn.cursor() as cursor:
             held = False  # a savepoint of ours is open and must be released
-            for rel in rels:
-                if stop.is_set():
-                    return
-                sql, params = _group_sql(conn, settings, rel, tenant)
+
+            def run(group: list[Relation]) -> tuple[list[tuple[Any, ...]] | None, BaseException | None, float]:
+                nonlocal held
+                sql, params = _groups_sql(conn, settings, group, tenant)
                 start = time.perf_counter()
                 try:
                     cursor.execute(f"{f'RELEASE SAVEPOINT {SAVEPOINT}; ' if held else ''}SAVEPOINT {SAVEPOINT}; "
@@ -307,15 +365,39 @@ def _count_all(conn: DBAPIConnection, settings: Settings, rels: list[Relation], 
                 except DriverError as exc:
                     cursor.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
                     held = True
-                    results.put((rel, _failed(exc, f"{verb} {rel.qualified}", (time.perf_counter() - start) * 1000)))
-                    continue
+                    return None, exc, (time.perf_counter() - start) * 1000
                 held = True
-                results.put((rel, Outcome(rows, "ok", None, (time.perf_counter() - start) * 1000)))
+                return rows, None, (time.perf_counter() - start) * 1000
+
+            for batch in batches(rels):
+                if stop.is_set():
+                    return
+                rows, exc, elapsed = run(batch)
+                if rows is None and len(batch) > 1:  # count them one by one: only the failing table is reported
+                    for rel in batch:
+                        if stop.is_set():
+                            return
+                        one, exc, elapsed = run([rel])
+                        results.put((rel, _outcome(one, exc, f"{verb} {rel.qualified}", elapsed)))
+                    continue
+                if rows is None:
+                    results.put((batch[0], _outcome(None, exc, f"{verb} {batch[0].qualified}", elapsed)))
+                    continue
+                for i, ids, numbers, nulls in sorted(rows):
+                    results.put((batch[i], Outcome((ids, numbers, nulls), "ok", None, elapsed)))
             if held:
                 cursor.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
         results.put(_END)
     except BaseException as exc:  # handed to the caller's thread, raised there
         results.put(exc)
+
+
+def _outcome(rows: list[tuple[Any, ...]] | None, exc: BaseException | None, what: str, elapsed: float) -> Outcome:
+    """The outcome of counting one table alone: its groups, or why it could not be counted."""
+    if rows is None:
+        return _failed(exc, what, elapsed)
+    (_, ids, numbers, nulls), = rows
+    return Outcome((ids, numbers, nulls), "ok", None, elapsed)
 
 
 def count_rows(conn: DBAPIConnection, rel: Relation, not_null: str | None = None) -> int:
