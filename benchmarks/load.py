@@ -198,7 +198,8 @@ def share_apptest_globals() -> None:
     AppTest is written for one test at a time: each run installs a mock Runtime in the class-wide
     `Runtime._instance`, patches the global `global.appTest` option and resets both when it ends,
     which pulls the floor from under every other session's run. Here the option is set once and the
-    last mock Runtime stays available to all sessions (one shared runtime, like a real server's).
+    last mock Runtime stays available to all sessions (one shared runtime, like a real server's), and
+    every session shares one compiled-script cache, as a server's sessions do.
     """
     import contextlib
 
@@ -207,6 +208,12 @@ def share_apptest_globals() -> None:
     from streamlit.testing.v1 import app_test
 
     config.set_option("global.appTest", True)
+    # A server compiles each page once for all sessions (its ScriptCache); AppTest makes a new cache per run.
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import local_script_runner
+
+    cache = ScriptCache()
+    local_script_runner.ScriptCache = app_test.ScriptCache = lambda: cache  # type: ignore[assignment]
     app_test.patch_config_options = lambda options: contextlib.nullcontext()  # type: ignore[assignment]
     shared: dict[str, object] = {}
     original = Runtime.__dict__["instance"].__func__

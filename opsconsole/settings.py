@@ -12,6 +12,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -245,8 +246,8 @@ def redact(text: object, secrets: tuple[str | None, ...] = ()) -> str:
             text = pattern.sub(lambda m: f"{m['head']}***{m['at']}" if m["pw"] else m[0], text)
     if "pass" in text.lower():  # the keyword pattern needs pass(word|wd)
         text = _KEY_PASSWORD.sub(_hide_value, text)
-    for secret in _all_secrets(secrets):
-        for form in _forms(secret):
+    for form in _all_secrets(secrets):
+        if form in text:
             text = text.replace(form, "***")
     return text
 
@@ -299,6 +300,7 @@ def register_secret(value: str | None) -> None:
             _known_secrets.add(value)
 
 
+@lru_cache(maxsize=64)
 def secrets_of_url(url: str | None) -> tuple[str, ...]:
     """Return every password a URL or key=value string carries (user-info, query, keyword)."""
     if not url:
@@ -323,15 +325,24 @@ def secrets_of_url(url: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in found if v))
 
 
-def _all_secrets(extra: tuple[str | None, ...]) -> list[str]:
+def _all_secrets(extra: tuple[str | None, ...]) -> tuple[str, ...]:
+    """Every written form of every known secret, longest first (a form may contain another)."""
     env = os.environ
-    candidates: list[str | None] = list(extra)
-    candidates += secrets_of_url(env.get("DATABASE_URL"))
-    candidates += [env.get("PGPASSWORD"), env.get("OPSCONSOLE_VIEWER_PASSWORD"), env.get("OPSCONSOLE_OPERATOR_PASSWORD")]
     with _secrets_lock:
-        candidates += list(_known_secrets)
+        known = tuple(_known_secrets)
+    # Pages redact every string they draw: the forms are worked out once per set of secrets.
+    return _forms_of(extra, env.get("DATABASE_URL"), env.get("PGPASSWORD"), env.get("OPSCONSOLE_VIEWER_PASSWORD"),
+                     env.get("OPSCONSOLE_OPERATOR_PASSWORD"), known)
+
+
+@lru_cache(maxsize=32)
+def _forms_of(extra: tuple[str | None, ...], url: str | None, *more: str | None | tuple[str, ...]) -> tuple[str, ...]:
+    candidates: list[str | None] = [*extra, *secrets_of_url(url)]
+    for value in more:
+        candidates += value if isinstance(value, tuple) else [value]
     unique = {c for c in candidates if c and len(c) >= _MIN_SECRET}
-    return sorted(unique, key=len, reverse=True)  # longest first: a secret may contain another
+    forms = {form for secret in unique for form in _forms(secret)}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def _forms(secret: str) -> list[str]:

@@ -14,6 +14,7 @@ import configparser
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -280,8 +281,31 @@ def fingerprint(project: Project, files: list[Path] | None = None) -> tuple[Any,
 _SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".opsconsole", "site-packages", ".tox"}
 
 
+STAMP_SECONDS = 1.0  # a stamp is reused for this long: every console page asks for it, a scan costs ~3 ms
+_stamps: dict[tuple[Any, ...], tuple[float, tuple[Any, ...]]] = {}
+_stamps_lock = threading.Lock()
+
+
 def source_stamp(project: Project, depth: int = 3, limit: int = 3000) -> tuple[Any, ...]:
-    """Sizes and mtimes of the Python files near the project (its models live there): an edit changes it."""
+    """Sizes and mtimes of the Python files near the project (its models live there): an edit changes it.
+
+    The folders are scanned at most once per STAMP_SECONDS for all threads, so an edit shows within a second.
+    """
+    key = (project.workdir, tuple(project.sys_paths), depth, limit)
+    now = time.monotonic()
+    with _stamps_lock:
+        kept = _stamps.get(key)
+    if kept is not None and now - kept[0] < STAMP_SECONDS:
+        return kept[1]
+    stamp = _scan_sources(project, depth, limit)
+    with _stamps_lock:
+        if len(_stamps) > 64:
+            _stamps.clear()
+        _stamps[key] = (now, stamp)
+    return stamp
+
+
+def _scan_sources(project: Project, depth: int, limit: int) -> tuple[Any, ...]:
     entries: list[tuple[str, Any]] = []
     folders = [(p, 0) for p in dict.fromkeys([project.workdir, *project.sys_paths])]
     while folders and len(entries) < limit:
