@@ -9,7 +9,7 @@ outside the locked table, and while it was locked, and every error.
 Targets: 0 errors, p95 <= 2 s outside the locked table.
 
     python benchmarks/load.py [--url postgresql://postgres@127.0.0.1:5432/postgres] [--sessions 20]
-                              [--duration 120] [--lock-seconds 30] [--think 0]
+                              [--duration 120] [--lock-seconds 30] [--think 0] [--samples views.csv]
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ def main() -> int:
     parser.add_argument("--lock-seconds", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=0.0,
                         help="seconds a session waits between page views (default 0: back to back, the worst case)")
+    parser.add_argument("--samples", help="also write every page view to this CSV file (page, start, seconds, …)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -172,6 +173,14 @@ def run(url: str, args: argparse.Namespace) -> int:
     for t in threads:
         t.join(timeout=args.duration + 300)
     report(samples, events, args)
+    if args.samples:
+        import csv
+
+        with open(args.samples, "w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["page", "start_s", "seconds", "error", "lock_notice"])
+            writer.writerows([s.page, f"{s.start:.3f}", f"{s.seconds:.3f}", s.error or "", int(s.lock_notice)]
+                             for s in sorted(samples, key=lambda s: s.start))
     errors = [s for s in samples if s.error]
     return 0 if not errors and events.get("upgrade_ok") else 1
 

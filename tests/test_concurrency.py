@@ -173,3 +173,39 @@ def test_a_slow_recomputation_serves_the_previous_result_meanwhile_only_when_all
         asker.join(5)
         assert got == (["first"] if expect_stale else ["second"])
         assert store.get("k", lambda: "never", 2) == "never"  # another version never takes a stale result
+
+
+def test_callers_waiting_on_a_failing_computation_share_its_failure_instead_of_retrying_in_turn() -> None:
+    """A locked table once made twenty sessions each wait for their own failed attempt, one after another."""
+    from opsconsole.shared import SharedResults
+
+    store: SharedResults[str] = SharedResults(max_age_s=30)
+    started, release = threading.Event(), threading.Event()
+    attempts: list[int] = []
+
+    def failing() -> str:
+        attempts.append(1)
+        started.set()
+        release.wait(5)
+        raise RuntimeError("the table is locked")
+
+    outcomes: list[str] = []
+
+    def ask() -> None:
+        try:
+            outcomes.append(store.get("drift", failing, "v1"))
+        except RuntimeError as exc:
+            outcomes.append(f"failed: {exc}")
+
+    first = threading.Thread(target=ask)
+    first.start()
+    started.wait(5)
+    waiters = [threading.Thread(target=ask) for _ in range(7)]
+    for t in waiters:
+        t.start()
+    time.sleep(0.2)  # they are queued behind the computation in flight
+    release.set()
+    for t in [first, *waiters]:
+        t.join(10)
+    assert outcomes == ["failed: the table is locked"] * 8 and len(attempts) == 1  # one attempt, shared
+    assert store.get("drift", lambda: "fresh", "v1") == "fresh"  # a failure is never kept for later callers
