@@ -228,7 +228,7 @@ def judge_shared(settings: Settings, force: bool = False) -> Verdict:
     this process drop the kept verdict at once."""
     from opsconsole.alembic_env.project import load_project, source_stamp
 
-    try:  # an edited migration, model or start script is a new key: seen at once, not after SHARE_SECONDS
+    try:  # an edited migration, model or start script is a new key: seen within a second, not after SHARE_SECONDS
         stamp = (source_stamp(load_project(settings)), _file_stamp(settings.start_script))
     except Exception:  # a project that cannot be read: the guard says why, judged every time
         return judge(settings)
