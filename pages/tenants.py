@@ -30,7 +30,7 @@ def tick(table: str, done: int, total: int) -> None:
 
 def figure(value: float | None, quality: str, mark: bool = False) -> str:
     """A cell for people: '1,234' when counted, '≈ 1,234' estimated, '≈ 12 (spread)' rough, 'unknown'."""
-    if value is None or pd.isna(value):
+    if value is None:
         return "unknown"
     shown = number(round(value), approximate=quality != "exact")
     return f"{shown} (spread)" if mark and quality == "rough" else shown
@@ -105,41 +105,46 @@ else:
 
 tables = by_tenant(data["tables"])
 analysed = any(t["quality"] != "never-analyzed" for t, _ in tables)
-frame = pd.DataFrame([{"id": t["tenant_id"], "name": t["name"], "is_test": t["is_test"], "known": t["known"],
-                       "rows": t["rows"] if analysed and (t["quality"] != "unknown" or not never) else None,
-                       "quality": t["quality"], "share": t["share"], **likely(t, tables)} for t in data["tenants"]],
-                     columns=["id", "name", "is_test", "known", "rows", "quality", "share", "low", "high"])
-frame["rows"] = pd.to_numeric(frame["rows"])
-listed_ids = frame["known"] | (data["tenants_table"] is None)
-kinds = frame["is_test"].map({True: "test", False: "real"}).where(listed_ids, "unknown id").fillna("real")
-frame = frame.assign(kind=kinds, label=frame["name"].where(frame["name"].notna(), frame["id"]))
+# Plain rows rather than a DataFrame: pandas' per-operation overhead was most of this page's CPU, and every
+# session of the console reruns it.
+listed_all = data["tenants_table"] is None  # no tenants table: every id counts as listed
+people = []
+for t in data["tenants"]:
+    kind = "unknown id" if not (t["known"] or listed_all) else "test" if t["is_test"] else "real"
+    people.append({"id": t["tenant_id"], "name": t["name"], "is_test": t["is_test"], "kind": kind,
+                   "label": t["name"] if t["name"] is not None else t["tenant_id"],
+                   "rows": t["rows"] if analysed and (t["quality"] != "unknown" or not never) else None,
+                   "quality": t["quality"], "share": t["share"], **likely(t, tables)})
 col_real, col_test = st.columns(2)
 for column, label, kind in ((col_real, "Real tenants", "real"), (col_test, "Test tenants", "test")):
-    group = frame[frame["kind"] == kind]
-    rows = group["rows"].sum() if group["rows"].notna().any() else None
+    group = [r for r in people if r["kind"] == kind]
+    known_rows = [r["rows"] for r in group if r["rows"] is not None]
+    rows = sum(known_rows) if known_rows else None
     column.metric(label, f"{len(group):,}", "rows unknown" if rows is None else
                   f"{figure(rows, 'exact' if exact else 'mcv')} rows",
                   delta_color="off", delta_arrow="off")
-if (frame["kind"] == "unknown id").any():
-    st.warning(f"{(frame['kind'] == 'unknown id').sum():,} tenant id(s) in the data are missing from the tenants "
+unknown_ids = sum(1 for r in people if r["kind"] == "unknown id")
+if unknown_ids:
+    st.warning(f"{unknown_ids:,} tenant id(s) in the data are missing from the tenants "
                "table; they are listed apart below.")
-if data["tenants"] and not frame["is_test"].notna().any():
+if people and all(r["is_test"] is None for r in people):
     st.caption("No tenants table with an is_test column, so test and real tenants cannot be told apart.")
 
-top = frame[frame["rows"].fillna(0) > 0].nlargest(10, "rows")
-if not top.empty:
+top = sorted((r for r in people if (r["rows"] or 0) > 0), key=lambda r: -r["rows"])[:10]
+if top:
     st.subheader("Largest tenants")
     # A plain Vega-Lite spec: st.bar_chart builds it through Altair and validates it on every rerun (~30 ms).
-    st.vega_lite_chart(top[["label", "rows", "kind"]], {
+    st.vega_lite_chart(pd.DataFrame({"label": [r["label"] for r in top], "rows": [r["rows"] for r in top],
+                                     "kind": [r["kind"] for r in top]}), {
         "mark": {"type": "bar"},
         "encoding": {"y": {"field": "label", "type": "nominal", "sort": "-x", "title": None},
                      "x": {"field": "rows", "type": "quantitative", "title": "rows"},
                      "color": {"field": "kind", "type": "nominal", "title": None}}}, width="stretch")
     total = data["total_rows"] or 0
-    parts = [f"{literal(r.label)} {figure(r.rows, 'exact' if exact else r.quality)} rows"
-             + (f" ({'' if exact else '≈ '}{r.rows / total:.0%})" if total else "") for r in top.itertuples()]
-    held = (f"; the {len(top)} largest hold {'' if exact else '≈ '}{top['rows'].sum() / total:.0%} of all rows"
-            if total else "")
+    parts = [f"{literal(r['label'])} {figure(r['rows'], 'exact' if exact else r['quality'])} rows"
+             + (f" ({'' if exact else '≈ '}{r['rows'] / total:.0%})" if total else "") for r in top]
+    held = (f"; the {len(top)} largest hold {'' if exact else '≈ '}{sum(r['rows'] for r in top) / total:.0%} "
+            "of all rows" if total else "")
     st.markdown(f"Largest: {'; '.join(parts[:3])}{held}.")
 elif data["tenants"]:
     st.info("No chart: the per-tenant figures are unknown until the tables are analysed (or counted).")
@@ -147,38 +152,37 @@ elif data["tenants"]:
 st.subheader("Rows per tenant")
 query = st.text_input("Find a tenant (id or name; the text as typed, not a pattern)", key="tenant_search",
                       max_chars=200).strip()
-found = frame
+found = people
 if query:
-    found = frame[frame["id"].str.contains(query, case=False, regex=False)
-                  | frame["name"].fillna("").str.contains(query, case=False, regex=False)]
-    st.caption(f"{len(found):,} of {len(frame):,} tenant(s) match “{literal(query)}”.")
+    wanted = query.lower()
+    found = [r for r in people if wanted in r["id"].lower() or wanted in (r["name"] or "").lower()]
+    st.caption(f"{len(found):,} of {len(people):,} tenant(s) match “{literal(query)}”.")
 for label, kind in (("Real tenants", "real"), ("Test tenants", "test"), ("Ids missing from the tenants table",
                                                                           "unknown id")):
-    group = found[found["kind"] == kind]
-    if group.empty:
+    group = [r for r in found if r["kind"] == kind]
+    if not group:
         continue
     st.markdown(f"**{label}** ({len(group):,}{f', the {SHOWN:,} largest shown' if len(group) > SHOWN else ''})")
-    shown = group.head(SHOWN).to_dict("records")  # plain dicts: one pass instead of a pandas call per column
+    shown = group[:SHOWN]
     st.dataframe(pd.DataFrame({
         "Tenant": [code(text(r["name"])) for r in shown], "Id": [code(r["id"]) for r in shown],
         "Rows": [figure(r["rows"], r["quality"]) for r in shown],
-        "Likely range": [between(r["low"], r["high"], r["quality"]) if not pd.isna(r["rows"]) else "unknown"
+        "Likely range": [between(r["low"], r["high"], r["quality"]) if r["rows"] is not None else "unknown"
                          for r in shown],
-        "Share": [text(None if pd.isna(r["share"]) else f"{'' if r['quality'] == 'exact' else '≈ '}{r['share']:.1%}")
+        "Share": [text(None if r["share"] is None else f"{'' if r['quality'] == 'exact' else '≈ '}{r['share']:.1%}")
                   for r in shown],
-        "How good": [QUALITY["never-analyzed"] if pd.isna(r["rows"]) else QUALITY.get(r["quality"], text(r["quality"]))
+        "How good": [QUALITY["never-analyzed"] if r["rows"] is None else QUALITY.get(r["quality"], text(r["quality"]))
                      for r in shown]}),
         hide_index=True, width="stretch")
 
-if data["tables"] and not found.empty:
+if data["tables"] and found:
     st.subheader("Rows per tenant and table")
-    listed = found.head(SHOWN)
+    listed = found[:SHOWN]
     if len(found) > SHOWN:
         st.caption(f"The {SHOWN:,} largest of {len(found):,} tenants; search above to find the others.")
-    grid = {"Tenant": [code(text(v)) for v in listed["label"]],
-            "Kind": list(listed["kind"])}
+    grid = {"Tenant": [code(text(r["label"])) for r in listed], "Kind": [r["kind"] for r in listed]}
     for table, by_id in tables:
-        figures = [cell(table, by_id, tid) for tid in listed["id"]]
+        figures = [cell(table, by_id, r["id"]) for r in listed]
         grid[code(table["table"])] = [figure(f[0], f[3], mark=True) for f in figures]
     st.dataframe(pd.DataFrame(grid), hide_index=True, width="stretch")
     st.caption("“≈” marks an estimate, “(spread)” an even share of the rows outside the table's statistics, "
