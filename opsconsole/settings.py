@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote, urlsplit
 
@@ -30,6 +32,7 @@ _MIN_SECRET = 3
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _known_secrets: set[str] = set()
 _secrets_lock = threading.Lock()
+_log_lock = threading.RLock()  # installing the log redaction (the hook, the record factory)
 _MAX_MS = 2_147_483_647
 _DRIVER = "postgresql+psycopg2"
 MAX_SESSION_HOURS = 720
@@ -268,29 +271,95 @@ def redact_text(text: str, secrets: tuple[str | None, ...] = ()) -> str:
 
 
 def install_log_redaction() -> None:
-    """Make every log record of the process (library, Alembic, Streamlit) pass through `redact`, tracebacks too."""
-    import logging
+    """Make every log record of the process (library, Alembic, Streamlit) pass through `redact`, tracebacks too.
 
-    factory = logging.getLogRecordFactory()
-    if getattr(factory, "opsconsole_redacts", False):
-        return
+    A process that has not imported `logging` yet (the CLI's start) does not import it for this: the
+    redaction is installed by the import of `logging` itself, before that import returns to whoever
+    asked for it, so no record is ever made without it (commands that log nothing skip ~4 ms).
+    """
+    if "logging" not in sys.modules:
+        with _log_lock:
+            if not any(isinstance(finder, _RedactLoggingOnImport) for finder in sys.meta_path):
+                sys.meta_path.insert(0, _RedactLoggingOnImport())
+        if "logging" not in sys.modules:  # imported meanwhile by another thread: installed below instead
+            return
+    import logging  # waits for another thread's import of it to finish
 
-    def redacting(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = factory(*args, **kwargs)
-        try:
-            text = record.getMessage()
-            if redact(text) != text:  # only a record that carries a secret loses its arguments
-                record.msg, record.args = redact(text), None
-        except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
-            record.msg, record.args = redact(str(record.msg)), None
-        if record.exc_info and record.exc_info[0] is not None:
-            import traceback
+    _redact_records(logging)
 
-            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
-        return record
 
-    redacting.opsconsole_redacts = True  # type: ignore[attr-defined]
-    logging.setLogRecordFactory(redacting)
+def _redact_records(logging: ModuleType) -> None:
+    """Install the redacting log record factory into the (fully imported) `logging` module, once."""
+    with _log_lock:
+        factory = logging.getLogRecordFactory()
+        if getattr(factory, "opsconsole_redacts", False):
+            return
+
+        def redacting(*args: Any, **kwargs: Any) -> Any:
+            record = factory(*args, **kwargs)
+            try:
+                text = record.getMessage()
+                if redact(text) != text:  # only a record that carries a secret loses its arguments
+                    record.msg, record.args = redact(text), None
+            except Exception:  # a record whose arguments do not format stays as it was, minus its arguments
+                record.msg, record.args = redact(str(record.msg)), None
+            if record.exc_info and record.exc_info[0] is not None:
+                import traceback
+
+                record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip())
+            return record
+
+        redacting.opsconsole_redacts = True  # type: ignore[attr-defined]
+        logging.setLogRecordFactory(redacting)
+
+
+class _RedactLoggingOnImport:
+    """An import hook (first on sys.meta_path) that installs the log redaction as `logging` is imported.
+
+    It finds `logging` with the other finders and has its loader install the redaction right after
+    the module's code has run — inside the import, so neither the importer nor any other thread sees
+    `logging` without it. Every other name is left to the other finders.
+    """
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        """Return `logging`'s spec as the next finder gives it, its loader installing the redaction."""
+        if name != "logging":
+            return None
+        for finder in list(sys.meta_path):
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is not None:
+            spec.loader = _RedactingLoader(spec.loader, self)
+        return spec
+
+
+class _RedactingLoader:
+    """`logging`'s own loader, plus: once the module has run, install the redaction and retire the hook."""
+
+    def __init__(self, loader: Any, hook: _RedactLoggingOnImport) -> None:
+        self._loader, self._hook = loader, hook
+
+    def create_module(self, spec: Any) -> Any:
+        """Let the real loader create the module (usually: the default)."""
+        create = getattr(self._loader, "create_module", None)
+        return create(spec) if create is not None else None
+
+    def exec_module(self, module: ModuleType) -> None:
+        """Run `logging`'s code, then install the redaction before the import returns."""
+        self._loader.exec_module(module)
+        _redact_records(module)
+        with _log_lock:
+            if self._hook in sys.meta_path:
+                sys.meta_path.remove(self._hook)
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_code, is_package … for tracebacks and tools
+        return getattr(self._loader, name)
 
 
 def register_secret(value: str | None) -> None:

@@ -45,6 +45,9 @@ ANALYZER = {"opsconsole.analyze", "pglast"}
 COMPARISON = {"models"}  # the shipped project's models: imported only when its env.py runs a comparison
 ALEMBIC = {"alembic", "mako"}
 RUNNER = {"opsconsole.alembic_env.runner", "opsconsole.alembic_env.upgrade", "opsconsole.alembic_env.drift"}
+# what a one-shot `counts` never needs: logging (the log redaction waits for its import), shutil (argparse reads
+# the terminal's width with it), the store of estimates shared between calls (one call per process)
+COUNTS_NEVER = {"logging", "shutil", "opsconsole.tenants.shared", "opsconsole.shared"}
 # what the guard needs only for pending migrations or an upgrade: at head, its checks and verdict skip them all
 UPGRADE_ONLY = {"opsconsole.alembic_env.upgrade", "opsconsole.alembic_env.steps", "opsconsole.alembic_env.worker",
                 "opsconsole.alembic_env.dryrun", "opsconsole.alembic_env.rehearse", "opsconsole.preflight",
@@ -57,8 +60,12 @@ COMMANDS: dict[str, tuple[list[str], set[int], set[str]]] = {
                | {"sqlalchemy", "opsconsole.tenants", "opsconsole.guard"}),
     # one catalog query on a bare psycopg2 connection: not even SQLAlchemy
     "counts": (["counts", "--json"], {0},
-               NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy", "opsconsole.alembic_env", "opsconsole.guard"}),
-    "counts --exact": (["counts", "--exact", "--json"], {0}, NEVER | ANALYZER | COMPARISON | ALEMBIC | {"sqlalchemy"}),
+               NEVER | ANALYZER | COMPARISON | ALEMBIC | COUNTS_NEVER
+               | {"sqlalchemy", "opsconsole.alembic_env", "opsconsole.guard"}),
+    "counts human": (["counts"], {0}, NEVER | ANALYZER | COMPARISON | ALEMBIC | COUNTS_NEVER
+                     | {"sqlalchemy", "opsconsole.alembic_env", "opsconsole.guard"}),
+    "counts --exact": (["counts", "--exact", "--json"], {0},
+                       NEVER | ANALYZER | COMPARISON | ALEMBIC | COUNTS_NEVER | {"sqlalchemy"}),
     "history": (["history", "--json"], {0}, NEVER | ANALYZER | COMPARISON | {"opsconsole.tenants", "opsconsole.guard"}),
     # at head nothing is pending, so the analyzer has nothing to read; env.py runs in this process, no worker
     "guard": (["guard", "--json"], {0, 1}, NEVER | ANALYZER | UPGRADE_ONLY),
@@ -158,3 +165,35 @@ def test_the_check_sees_what_a_command_loads(tmp_path: Path) -> None:
                             _env(), tmp_path)
     assert code in (0, 1)
     assert _banned(modules, ANALYZER) != []
+
+
+# A fresh interpreter: the redaction is asked for before anything imports logging, then a library logs.
+LATE_LOGGING = """
+import sys
+from opsconsole.settings import install_log_redaction
+install_log_redaction()
+assert "logging" not in sys.modules, "install_log_redaction imported logging"
+import logging.handlers  # a submodule first: the package's own import installs the redaction
+import logging
+assert getattr(logging.getLogRecordFactory(), "opsconsole_redacts", False)
+factory = logging.getLogRecordFactory()
+install_log_redaction()  # again, now that logging is here: the same single redacting factory
+assert logging.getLogRecordFactory() is factory
+logging.basicConfig(stream=sys.stdout, format="%(message)s")
+logging.getLogger("lib").warning("connecting to %s", "postgresql://u:LateS3cret@h/db")
+try:
+    raise RuntimeError("host=h password=LateS3cret2")
+except RuntimeError:
+    logging.getLogger("lib").exception("failed")
+print("linecache:", bool(__import__("linecache").getline(logging.__file__, 1)))
+"""
+
+
+def test_log_redaction_waits_for_logging_and_still_covers_every_record() -> None:
+    """`install_log_redaction` before `import logging` does not import it, yet every later record is redacted."""
+    proc = subprocess.run([sys.executable, "-c", LATE_LOGGING], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, env=_env())
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "connecting to postgresql://u:***@h/db" in proc.stdout and "Traceback" in proc.stdout
+    assert "LateS3cret" not in proc.stdout + proc.stderr
+    assert "linecache: True" in proc.stdout  # logging's source is still found through its loader

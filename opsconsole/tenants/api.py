@@ -5,41 +5,51 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from opsconsole.settings import Settings
 from opsconsole.tenants import estimates as _est
-from opsconsole.tenants import shared as _shared
 from opsconsole.tenants import sql as _sql
 from opsconsole.tenants.results import (BlastRadius, IsolationReport, TableCount, TableIsolation, TenantCounts,
-                                        TenantRows)
+                                        TenantRows, replace)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 
 def counts(settings: Settings, exact: bool = False, table: str | None = None, tenant: str | None = None,
-           progress: Callable[[str, int, int], None] | None = None) -> TenantCounts:
+           progress: Callable[[str, int, int], None] | None = None, share: bool = True) -> TenantCounts:
     """Count rows per tenant and per table, from statistics or (exact=True) by counting.
 
     Estimates are shared by every caller of this process while the statistics they come from are
     unchanged (see `opsconsole.tenants.shared`); exact counts are always counted afresh.
+    `share=False` (the one-shot CLI, which never asks twice) reads the statistics without working out
+    their signature (a query) and neither takes nor keeps a shared result.
     """
     start = time.perf_counter()
     if exact:
         return _counts(settings, None, True, table, tenant, progress, start)
-    with _sql.connection(settings, None) as conn:
-        signature = _shared.signature(conn, settings)
-        key = (settings.database_url or str(settings.home), tuple(settings.schemas), settings.tenant_column,
-               tuple(settings.global_tables), table, tenant)
-        result = _shared.estimates.get(key, lambda: _counts(settings, conn, False, table, tenant, None, start),
-                                       version=signature)
+    if share:
+        result = _shared_estimate(settings, table, tenant, start)
+    else:
+        result = _counts(settings, None, False, table, tenant, None, start)
     if progress is not None:
         for i, t in enumerate(result.tables, 1):
             progress(t.table, i, len(result.tables))
     # A shared result keeps its tables and tenants (the same objects); only this call's time is its own.
     return replace(result, elapsed_ms=(time.perf_counter() - start) * 1000)
+
+
+def _shared_estimate(settings: Settings, table: str | None, tenant: str | None, start: float) -> TenantCounts:
+    """The estimate shared by this process while the statistics' signature holds (computed when it changed)."""
+    from opsconsole.tenants import shared as _shared  # only a process that shares pays for importing it
+
+    with _sql.connection(settings, None) as conn:
+        signature = _shared.signature(conn, settings)
+        key = (settings.database_url or str(settings.home), tuple(settings.schemas), settings.tenant_column,
+               tuple(settings.global_tables), table, tenant)
+        return _shared.estimates.get(key, lambda: _counts(settings, conn, False, table, tenant, None, start),
+                                     version=signature)
 
 
 def _counts(settings: Settings, conn: _sql.DBAPIConnection | None, exact: bool, table: str | None,

@@ -1,13 +1,22 @@
-"""Result objects of `opsconsole.tenants`: small frozen dataclasses with `to_dict()`."""
+"""Result objects of `opsconsole.tenants`: immutable records with `to_dict()`.
+
+None is a dataclass: `@dataclass` writes and compiles each class's methods when the class is defined,
+~1 ms per class here, and every `python -m opsconsole counts` process defines them all. The small
+ones are named tuples (as immutable, read by the same attributes, faster to build); `TableCount` and
+`TenantCounts` are `Frozen` records with their `__init__` written out: frozen, compared and shown by
+value like a frozen dataclass, copied with `replace()` (as `dataclasses.replace` did).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError
 from datetime import datetime
 from functools import cached_property, partial
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TypeVar
+
+R = TypeVar("R", bound="Frozen")
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -33,8 +42,45 @@ class TenantRows(NamedTuple):
 _new_rows = partial(tuple.__new__, TenantRows)  # TenantRows from a 3-tuple, without a Python-level call
 
 
-@dataclass(frozen=True)
-class TableCount:
+class Frozen:
+    """An immutable record: its fields (the class's annotations, in order) are set once by `__init__`.
+
+    Like a frozen dataclass: assigning or deleting an attribute raises FrozenInstanceError, two records
+    of the same class are equal when their fields are, repr shows the fields; a record holding a dict
+    is unhashable. `replace()` copies one with some fields changed. (Attributes that are not fields,
+    such as a cached_property's value, live in the instance dict too and are never compared.)
+    """
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+    __hash__ = None  # type: ignore[assignment]  # fields hold dicts
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._fields = tuple(name for name in cls.__dict__.get("__annotations__", {}) if not name.startswith("_"))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return [getattr(self, f) for f in self._fields] == [getattr(other, f) for f in self._fields]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+
+def replace(record: R, **changes: Any) -> R:
+    """A copy of `record` with some fields changed, built by its `__init__` (as `dataclasses.replace`)."""
+    values = {f: getattr(record, f) for f in record._fields}
+    values.update(changes)
+    return type(record)(**values)
+
+
+class TableCount(Frozen):
     """One tenant table: its rows by tenant, how they were obtained and how good they are."""
 
     schema: str
@@ -46,15 +92,28 @@ class TableCount:
     table_rows: int | None  # rows in the whole table (exact when counted unfiltered, else estimated)
     null_rows: int | None
     distinct_tenants: int | None
-    other_rows: int | None = None  # estimated rows of tenants outside the MCV list
-    other_tenants: int | None = None  # estimated number of those tenants
-    rows_per_other_tenant: float | None = None
-    stats_refreshed_at: datetime | None = None
-    changed_since_analyze: int | None = None
-    statistics_target: int | None = None
-    note: str | None = None
-    elapsed_ms: float | None = None
-    cell_quality: str = "mcv"  # quality of every cell: exact | mcv | rough
+    other_rows: int | None  # estimated rows of tenants outside the MCV list
+    other_tenants: int | None  # estimated number of those tenants
+    rows_per_other_tenant: float | None
+    stats_refreshed_at: datetime | None
+    changed_since_analyze: int | None
+    statistics_target: int | None
+    note: str | None
+    elapsed_ms: float | None
+    cell_quality: str  # quality of every cell: exact | mcv | rough
+
+    def __init__(self, schema: str, name: str, total: int | None, status: str, quality: str, cells: dict[str, int],
+                 table_rows: int | None, null_rows: int | None, distinct_tenants: int | None,
+                 other_rows: int | None = None, other_tenants: int | None = None,
+                 rows_per_other_tenant: float | None = None, stats_refreshed_at: datetime | None = None,
+                 changed_since_analyze: int | None = None, statistics_target: int | None = None,
+                 note: str | None = None, elapsed_ms: float | None = None, cell_quality: str = "mcv") -> None:
+        self.__dict__.update(
+            schema=schema, name=name, total=total, status=status, quality=quality, cells=cells,
+            table_rows=table_rows, null_rows=null_rows, distinct_tenants=distinct_tenants, other_rows=other_rows,
+            other_tenants=other_tenants, rows_per_other_tenant=rows_per_other_tenant,
+            stats_refreshed_at=stats_refreshed_at, changed_since_analyze=changed_since_analyze,
+            statistics_target=statistics_target, note=note, elapsed_ms=elapsed_ms, cell_quality=cell_quality)
 
     @property
     def table(self) -> str:
@@ -100,8 +159,7 @@ class TableCount:
                 "elapsed_ms": None if self.elapsed_ms is None else round(self.elapsed_ms, 1)}
 
 
-@dataclass(frozen=True, slots=True)
-class TenantTotal:
+class TenantTotal(NamedTuple):
     """One tenant's rows over all counted tables."""
 
     tenant_id: str
@@ -118,8 +176,7 @@ class TenantTotal:
                 "rows": self.rows, "share": self.share, "quality": self.quality, "known": self.known}
 
 
-@dataclass(frozen=True)
-class TenantCounts:
+class TenantCounts(Frozen):
     """Rows per tenant and per table, from statistics (`estimated`) or from counting (`exact`)."""
 
     mode: str  # estimated | exact
@@ -130,11 +187,22 @@ class TenantCounts:
     total_rows: int | None
     unattributed_rows: int | None
     tenants_table: str | None
-    table_filter: str | None = None
-    tenant_filter: str | None = None
-    never_analyzed: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    elapsed_ms: float = 0.0
+    table_filter: str | None
+    tenant_filter: str | None
+    never_analyzed: tuple[str, ...]
+    notes: tuple[str, ...]
+    elapsed_ms: float
+
+    def __init__(self, mode: str, tables: tuple[TableCount, ...], tenants: tuple[TenantTotal, ...],
+                 isolation: dict[str, Any], stats_refreshed_at: datetime | None, total_rows: int | None,
+                 unattributed_rows: int | None, tenants_table: str | None, table_filter: str | None = None,
+                 tenant_filter: str | None = None, never_analyzed: tuple[str, ...] = (), notes: tuple[str, ...] = (),
+                 elapsed_ms: float = 0.0) -> None:
+        self.__dict__.update(
+            mode=mode, tables=tables, tenants=tenants, isolation=isolation, stats_refreshed_at=stats_refreshed_at,
+            total_rows=total_rows, unattributed_rows=unattributed_rows, tenants_table=tenants_table,
+            table_filter=table_filter, tenant_filter=tenant_filter, never_analyzed=never_analyzed, notes=notes,
+            elapsed_ms=elapsed_ms)
 
     def to_dict(self, lazy: bool = False) -> dict[str, Any]:
         """Return the counts in the shape the CLI's --json prints.
@@ -153,8 +221,7 @@ class TenantCounts:
                 "tenant_id_type": "string", "elapsed_ms": round(self.elapsed_ms, 1)}
 
 
-@dataclass(frozen=True)
-class TableIsolation:
+class TableIsolation(NamedTuple):
     """Isolation figures of one tenant table; `None` where the check could not finish."""
 
     table: str
@@ -176,8 +243,7 @@ class TableIsolation:
                 "status": self.status, "note": self.note}
 
 
-@dataclass(frozen=True)
-class IsolationReport:
+class IsolationReport(NamedTuple):
     """Whether every row belongs to exactly one known tenant, in plain language."""
 
     tables_without_tenant_column: tuple[str, ...]
@@ -189,8 +255,8 @@ class IsolationReport:
     test_rows: int | None
     real_rows: int | None
     test_tenants: int | None
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    warnings: list[str]
+    notes: list[str]
 
     @property
     def ok(self) -> bool:
@@ -213,8 +279,7 @@ class IsolationReport:
                 "real_rows": self.real_rows, "test_tenants": self.test_tenants}
 
 
-@dataclass(frozen=True)
-class BlastRadius:
+class BlastRadius(NamedTuple):
     """Rows and tenants a DROP TABLE / DROP COLUMN would destroy."""
 
     table: str

@@ -11,9 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from opsconsole.settings import Settings
 
@@ -33,6 +32,9 @@ SAVEPOINT = "opsconsole_tenants"
 # last refreshed. Catalog rows only: the cost depends on the number of tables, never on rows.
 # Partitioned tables are read through their parent (statistics with inherited = true, size summed
 # over the leaf partitions); partitions themselves are skipped so no row is counted twice.
+# When statistics were refreshed and the rows changed since come from the functions behind
+# pg_stat_user_tables (same values for these tables): the view also aggregates every table's indexes,
+# and planning it costs a fresh session (every CLI run) ~3 ms more than the functions.
 CATALOG_SQL = """
 SELECT n.nspname::text AS schema,
        c.relname::text AS name,
@@ -51,8 +53,8 @@ SELECT n.nspname::text AS schema,
        s.most_common_vals::text AS mcv,
        s.most_common_freqs::text AS mcf,
        s.attname IS NOT NULL AS has_stats,
-       GREATEST(st.last_analyze, st.last_autoanalyze) AS analyzed_at,
-       st.n_mod_since_analyze AS changed_since,
+       GREATEST(pg_stat_get_last_analyze_time(c.oid), pg_stat_get_last_autoanalyze_time(c.oid)) AS analyzed_at,
+       pg_stat_get_mod_since_analyze(c.oid) AS changed_since,
        NULLIF(a.attstattarget::int, -1) AS stat_target,
        current_setting('default_statistics_target')::int AS default_target,
        CASE WHEN c.relname = %(tenants_table)s THEN
@@ -68,7 +70,6 @@ SELECT n.nspname::text AS schema,
   LEFT JOIN pg_stats AS s
          ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = %(column)s
         AND s.inherited = (c.relkind = 'p')
-  LEFT JOIN pg_stat_user_tables AS st ON st.relid = c.oid
  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname::text = ANY(%(schemas)s)
  ORDER BY array_position(CAST(%(schemas)s AS text[]), n.nspname::text), c.relname
 """
@@ -96,8 +97,9 @@ SELECT n.nspname::text AS schema, c.relname::text AS name, c.relkind::text AS re
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+# The internal records below are named tuples: immutable like the frozen dataclasses they replace, built
+# as fast, and ~0.7 ms cheaper each to define — `python -m opsconsole counts` pays every definition.
+class Relation(NamedTuple):
     """One table as the catalog describes it (internal)."""
 
     schema: str
@@ -117,11 +119,11 @@ class Relation:
 
     @property
     def qualified(self) -> str:
+        """Return the schema-qualified name."""
         return f"{self.schema}.{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
-class Catalog:
+class Catalog(NamedTuple):
     """Everything one catalog round trip tells about the inspected schemas (internal)."""
 
     relations: tuple[Relation, ...]
@@ -129,16 +131,14 @@ class Catalog:
     tenants_columns: dict[str, str]  # column name -> type, of id/name/is_test that exist
 
 
-@dataclass(frozen=True, slots=True)
-class TenantInfo:
+class TenantInfo(NamedTuple):
     """A row of the tenants table (internal)."""
 
     name: str | None
     is_test: bool | None
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What a guarded statement returned, or why it did not (internal)."""
 
     value: Any
