@@ -50,30 +50,6 @@ def allow_inline_process() -> None:
     _inline_process = True
 
 
-@contextmanager
-def one_shot_gc() -> Iterator[None]:
-    """In a one-shot CLI process (see inline()), pause the cyclic garbage collector for the block.
-
-    Importing SQLAlchemy and Alembic and building a project's models allocate hundreds of thousands of
-    objects that live until the process ends; the collector walks them again and again while they are
-    made (measured: ~25% of `python -m opsconsole guard`'s CPU, collections and the one at exit). The process ends after this one
-    command, so nothing is gained by collecting (peak memory measured unchanged); afterwards what is
-    alive is frozen (gc.freeze), so re-enabling does not walk it all once more. Everywhere else — the
-    console, workers, tests calling the CLI in-process without `inline_process` — nothing changes.
-    """
-    import gc
-
-    if not (_inline_process and threading.current_thread() is threading.main_thread()) or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
 def mark_worker() -> None:
     """Called once by the worker process: everything in it runs inline."""
     _state.inline = True
