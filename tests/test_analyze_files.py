@@ -16,6 +16,7 @@ import pytest
 from opsconsole.analyze import analyze_migration_file, analyze_one, analyze_paths, output
 from opsconsole.cli import main
 from opsconsole.errors import AnalysisError
+from fake_urls import url_with_password
 
 ROOT = Path(__file__).resolve().parents[1]
 MIGRATION = '''\
@@ -75,7 +76,7 @@ def test_a_folder_is_analysed_file_by_file(versions: Path) -> None:
 
 def test_an_unrendered_file_says_so_with_the_reason_and_what_the_source_showed(versions: Path,
                                                                                monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/example")
+    monkeypatch.setenv("DATABASE_URL", url_with_password("pw"))
     report = analyze_one(versions / "c3_app.py")
     assert report.rendered == "no" and "No module named 'myapp'" in report.render_error
     assert report.source_found == ("data-loss drop-column public.users.fax",
@@ -162,7 +163,7 @@ def test_migration_output_never_reaches_the_json(tmp_path: Path) -> None:
             sys.stderr.write("warning from the migration\\n")
             op.drop_table("chatty")
         """, imports="import sys\n")
-    env = {**os.environ, "DATABASE_URL": "postgresql://u:pw@127.0.0.1:1/example", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "DATABASE_URL": url_with_password("pw"), "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "opsconsole", "analyze", str(folder), "--json"],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     data = json.loads(proc.stdout)  # valid JSON: nothing the migration printed is in it
@@ -220,7 +221,7 @@ def test_github_annotations_mark_the_line_and_escape_untrusted_text(tmp_path: Pa
 
 
 def test_cli_formats(versions: Path, monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/example")
+    monkeypatch.setenv("DATABASE_URL", url_with_password("pw"))
     code, out, _ = cli("analyze", str(versions / "a1_add.py"), "--format", "github")
     warning, summary = out.strip().splitlines()
     assert code == 0 and warning.startswith("::warning file=") and "title=locking missing-lock-timeout::" in warning

@@ -14,12 +14,13 @@ import pytest
 from opsconsole import auth, db, signins
 from opsconsole.auth import OPERATOR, VIEWER, SignInRefused, User
 from opsconsole.settings import load_settings
+from fake_urls import url_with_password
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _settings(**env: str):
-    values = {"DATABASE_URL": "postgresql://app:secret@db.example.com:5432/app"}
+    values = {"DATABASE_URL": url_with_password("secret", user="app", host="db.example.com", port=5432, database="app")}
     values.update(env)
     return load_settings(env={k: v for k, v in values.items() if v is not None}, secrets={}, base_dir=Path("/tmp"))
 

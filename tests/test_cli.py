@@ -12,6 +12,7 @@ import pytest
 
 from opsconsole import alembic_env, db
 from opsconsole.cli import main
+from fake_urls import url_with_password
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,7 +72,7 @@ def test_history_json(env, settings) -> None:
 
 
 def test_unreachable_database_is_one_line_exit_2_without_password(monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://admin:Sup3rS3cret!@127.0.0.1:1/example")
+    monkeypatch.setenv("DATABASE_URL", url_with_password("Sup3rS3cret!", user="admin"))
     monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "2")
     for argv in (("status",), ("status", "--json"), ("history", "--json"), ("guard", "--json"), ("counts",),
                  ("upgrade", "--by", "t")):
@@ -141,7 +142,7 @@ def test_embedded_database_status_and_history(monkeypatch, tmp_path) -> None:
 
 
 def test_analyze_exit_codes_without_a_database(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@127.0.0.1:1/example")
+    monkeypatch.setenv("DATABASE_URL", url_with_password("pw"))
     safe = tmp_path / "safe.sql"
     safe.write_text("CREATE TABLE t (id int); -- DROP TABLE t is only a comment\n")
     lossy = tmp_path / "lossy.sql"
@@ -167,7 +168,7 @@ def test_upgrade_cli_dry_run_then_apply_then_refuse(env, settings) -> None:
 
 
 def test_upgrade_cli_refusal_exits_1(env, monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://u:pw@db.example.supabase.com:6543/postgres")
+    monkeypatch.setenv("DATABASE_URL", url_with_password("pw", host="db.example.supabase.com", port=6543, database="postgres"))
     code, out, err = run("upgrade", "--by", "cli")
     assert code == 1 and "transaction-mode pooler" in err and "pw@" not in err
 
@@ -175,7 +176,7 @@ def test_upgrade_cli_refusal_exits_1(env, monkeypatch) -> None:
 @pytest.mark.parametrize("url", [
     "postgresql://postgres@127.0.0.1:1/postgres?password=Hunter2Secret",
     "host=127.0.0.1 port=1 user=postgres password=Hunter2Secret",
-    "postgresql://postgres:Hunter2@Secret@127.0.0.1:1/example",
+    url_with_password("Hunter2@Secret", user="postgres"),
 ])
 def test_no_password_form_is_ever_printed(monkeypatch, url: str) -> None:
     monkeypatch.setenv("DATABASE_URL", url)
@@ -231,7 +232,9 @@ def test_blank_setting_in_secrets_file_is_named(monkeypatch, tmp_path) -> None:
 def test_non_utf8_secrets_file_is_named(monkeypatch, tmp_path) -> None:
     (tmp_path / ".streamlit").mkdir()
     path = tmp_path / ".streamlit" / "secrets.toml"
-    path.write_bytes(b'DATABASE_URL = "postgresql://u:p\xe9@h/db"\n')  # example secret
+    # a Latin-1 "é" in the (fake) password: the file is not UTF-8
+    url = url_with_password("p\xe9", host="h", port=None, database="db")
+    path.write_bytes(f'DATABASE_URL = "{url}"\n'.encode("latin-1"))
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DATABASE_URL", raising=False)
     code, _, err = run("status")

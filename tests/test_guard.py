@@ -12,6 +12,7 @@ from opsconsole.approvals import approve_revision
 from opsconsole.cli import main
 from opsconsole.errors import SettingsError
 from opsconsole.alembic_env import upgrade
+from fake_urls import url_with_password
 
 
 def statuses(report) -> dict[str, str]:
@@ -145,19 +146,19 @@ def test_rls_enabled_only_on_supabase(make_settings) -> None:
 
 
 def test_database_target_warnings(make_settings) -> None:
-    pooler = make_settings(DATABASE_URL="postgresql://u:pw@aws-0-eu.pooler.supabase.com:6543/example")
+    pooler = make_settings(DATABASE_URL=url_with_password("pw", host="aws-0-eu.pooler.supabase.com", port=6543))
     check = guard.run(pooler, only=["database-target"]).check("database-target")
     assert check.status == "warn" and "transaction-mode pooler" in check.detail and "pw" not in check.detail
-    wrong = make_settings(DATABASE_URL="postgresql://u:pw@helium/example", OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
+    wrong = make_settings(DATABASE_URL=url_with_password("pw", host="helium", port=None), OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
     check = guard.run(wrong, only=["database-target"]).check("database-target")
     assert check.status == "warn" and "db.abc.supabase.co" in check.detail
-    right = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co:5432/example",
+    right = make_settings(DATABASE_URL=url_with_password("pw", host="db.abc.supabase.co", port=5432),
                           OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
     assert guard.run(right, only=["database-target"]).check("database-target").status == "pass"
 
 
 def test_start_script_and_process_env_need_no_database(make_settings, tmp_path, monkeypatch) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example")
+    s = make_settings(DATABASE_URL=url_with_password("pw"))
     bad = tmp_path / "start.sh"
     bad.write_text("#!/bin/bash\n# export DISABLE_AUTO_MIGRATIONS=true\nexec streamlit run app.py\n")
     monkeypatch.delenv("DISABLE_AUTO_MIGRATIONS", raising=False)
@@ -170,7 +171,7 @@ def test_start_script_and_process_env_need_no_database(make_settings, tmp_path, 
 
 
 def test_unreachable_database_fails_reachable_and_skips_the_rest(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
+    s = make_settings(DATABASE_URL=url_with_password("pw"), OPSCONSOLE_CONNECT_TIMEOUT_S="2")
     report = guard.run(s)
     assert statuses(report)["database-reachable"] == "fail" and not report.ok
     assert statuses(report)["at-head"] == "warn" and report.verdict == "Do not publish"
@@ -211,12 +212,12 @@ def test_a_check_that_times_out_fails_alone(make_settings) -> None:
 
 
 def test_selected_checks_report_an_unreachable_database(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
+    s = make_settings(DATABASE_URL=url_with_password("pw"), OPSCONSOLE_CONNECT_TIMEOUT_S="2")
     report = guard.run(s, strict=True, only=["at-head", "applied-unchanged"])
     assert statuses(report)["database-reachable"] == "fail" and not report.ok
 
 
 def test_expected_host_must_match_exactly(make_settings) -> None:
-    s = make_settings(DATABASE_URL="postgresql://u:pw@db.abc.supabase.co.evil.net:5432/example",
+    s = make_settings(DATABASE_URL=url_with_password("pw", host="db.abc.supabase.co.evil.net", port=5432),
                       OPSCONSOLE_EXPECTED_DB_HOST="db.abc.supabase.co")
     assert guard.run(s, only=["database-target"]).check("database-target").status == "warn"

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from opsconsole.settings import load_settings
 from opsconsole.alembic_env import upgrade
+from fake_urls import url_with_password
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST_REVISION = "8a4e6d21c5b3"  # tenants/users; any file the analyzer can read
@@ -180,7 +181,7 @@ factory = logging.getLogRecordFactory()
 install_log_redaction()  # again, now that logging is here: the same single redacting factory
 assert logging.getLogRecordFactory() is factory
 logging.basicConfig(stream=sys.stdout, format="%(message)s")
-logging.getLogger("lib").warning("connecting to %s", "postgresql://u:LateS3cret@h/db")
+logging.getLogger("lib").warning("connecting to %s", sys.argv[1])  # a URL with a (fake) password
 try:
     raise RuntimeError("host=h password=LateS3cret2")
 except RuntimeError:
@@ -191,7 +192,8 @@ print("linecache:", bool(__import__("linecache").getline(logging.__file__, 1)))
 
 def test_log_redaction_waits_for_logging_and_still_covers_every_record() -> None:
     """`install_log_redaction` before `import logging` does not import it, yet every later record is redacted."""
-    proc = subprocess.run([sys.executable, "-c", LATE_LOGGING], cwd=ROOT, capture_output=True, text=True,
+    url = url_with_password("LateS3cret", host="h", port=None, database="db")
+    proc = subprocess.run([sys.executable, "-c", LATE_LOGGING, url], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, env=_env())
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "connecting to postgresql://u:***@h/db" in proc.stdout and "Traceback" in proc.stdout

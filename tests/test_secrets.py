@@ -21,6 +21,7 @@ from opsconsole import audit, db
 from opsconsole.auth import User
 from opsconsole.cli import main
 from opsconsole.settings import load_settings, redact
+from fake_urls import url_with_password
 
 ROOT = Path(__file__).resolve().parents[1]
 SPACED = "Hu nt'er\"2%x"  # space, both quotes and a percent sign
@@ -42,7 +43,7 @@ def url_forms(db_url: str) -> dict[str, str]:
         return {"userinfo": f"postgresql://postgres:{quote(SPACED, safe='')}@/{name}?host={socket}",
                 "query": f"postgresql://postgres@/{name}?host={socket}&password={QUERY}"}
     host, port = parsed.host, parsed.port or 5432
-    return {"userinfo": f"postgresql://postgres:{quote(SPACED, safe='')}@{host}:{port}/{name}",
+    return {"userinfo": url_with_password(quote(SPACED, safe=""), user="postgres", host=host, port=port, database=name),
             "query": f"postgresql://postgres@{host}:{port}/{name}?password={QUERY}"}
 
 
@@ -115,9 +116,9 @@ def test_every_path_hides_every_password_form(form: str, failure: str, db_url: s
 
 
 @pytest.mark.parametrize(("text", "secret"), [
-    ("postgresql://u:Sup3r Secret@h/db", "Sup3r Secret"),
+    (url_with_password("Sup3r Secret", host="h", port=None, database="db"), "Sup3r Secret"),
     ("failed: postgresql://u:Sup3r Secret@h:5432/db at 10:00 (mail ops@example.com)", "Sup3r Secret"),
-    ("postgresql://u:p%40ss%20w0rd@h/db", "p%40ss%20w0rd"),  # example secret
+    (url_with_password("p%40ss%20w0rd", host="h", port=None, database="db"), "p%40ss%20w0rd"),  # example secret
     ("postgresql://u@h/db?sslmode=require&password=Hunter2", "Hunter2"),
     ("host=h user=u password='it\\'s a secret' dbname=d", "s a secret"),
     ('host=h password="dq secret" user=u', "dq secret"),
@@ -132,7 +133,8 @@ def test_redact_hides_each_form(text: str, secret: str) -> None:
 
 def test_known_secrets_are_hidden_in_every_encoding(tmp_path: Path) -> None:
     secret = "an 'odd' \"pass\" wo%rd"
-    settings = load_settings(env={"DATABASE_URL": f"postgresql://u:{quote(secret, safe='')}@h/db"}, secrets={},
+    settings = load_settings(env={"DATABASE_URL": url_with_password(quote(secret, safe=""), host="h", port=None, database="db")},
+                             secrets={},
                              base_dir=tmp_path)
     for shown in (secret, quote(secret, safe=""), json.dumps(secret), repr(secret), quote(secret)):
         assert "odd" not in settings.redact(f"value was {shown} here"), shown
@@ -141,7 +143,7 @@ def test_known_secrets_are_hidden_in_every_encoding(tmp_path: Path) -> None:
 
 
 def test_json_output_stays_valid_after_redaction(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres:S3cretJs0n@127.0.0.1:1/x?password=Other5ecret")  # example secret
+    monkeypatch.setenv("DATABASE_URL", url_with_password("S3cretJs0n", user="postgres", database="x", query="password=Other5ecret"))  # example secret
     monkeypatch.setenv("OPSCONSOLE_CONNECT_TIMEOUT_S", "1")
     monkeypatch.setenv("OPSCONSOLE_HOME", str(tmp_path))
     out, err = io.StringIO(), io.StringIO()
@@ -157,7 +159,7 @@ def test_log_records_and_their_tracebacks_are_redacted(caplog: pytest.LogCapture
     install_log_redaction()
     caplog.set_level(logging.INFO)
     log = logging.getLogger("some.library")
-    log.info("connecting to %s", "postgresql://u:L0gS3cret@h/db")  # example secret
+    log.info("connecting to %s", url_with_password("L0gS3cret", host="h", port=None, database="db"))  # example secret
     try:
         raise RuntimeError("host=h password=L0gS3cret2")
     except RuntimeError:

@@ -8,6 +8,7 @@ import pytest
 
 from opsconsole.errors import SettingsError
 from opsconsole.settings import SETTINGS, Settings, load_settings, normalize_url, redact_text, redact_url
+from fake_urls import url_with_password
 
 
 def test_defaults_without_any_setting(tmp_path: Path) -> None:
@@ -36,10 +37,10 @@ def test_every_declared_setting_is_a_field() -> None:
     ({"OPSCONSOLE_GLOBAL_TABLES": "plans,1bad"}, "OPSCONSOLE_GLOBAL_TABLES", "identifier"),
     ({"DATABASE_URL": "mysql://u:p@h/db"}, "DATABASE_URL", "not PostgreSQL"),
     ({"DATABASE_URL": "not a url"}, "DATABASE_URL", "not a URL"),
-    ({"DATABASE_URL": "postgresql://u:p@example.com:notaport/db"}, "DATABASE_URL", "port"),
+    ({"DATABASE_URL": url_with_password("p", host="example.com", port="notaport", database="db")}, "DATABASE_URL", "port"),
     ({"DATABASE_URL": "postgresql:///db"}, "DATABASE_URL", "no host"),
-    ({"DATABASE_URL": "postgresql://app:pw@[::1/example"}, "DATABASE_URL", "not a valid URL"),
-    ({"DATABASE_URL": "postgresql://app:pw@example.com:99999/appdb"}, "DATABASE_URL", "not a valid URL"),
+    ({"DATABASE_URL": url_with_password("pw", user="app", host="[::1", port=None)}, "DATABASE_URL", "not a valid URL"),
+    ({"DATABASE_URL": url_with_password("pw", user="app", host="example.com", port=99999, database="appdb")}, "DATABASE_URL", "not a valid URL"),
 ])
 def test_bad_value_names_the_setting(tmp_path: Path, env: dict[str, str], setting: str, words: str) -> None:
     with pytest.raises(SettingsError) as info:
@@ -66,28 +67,28 @@ def test_environment_wins_over_secrets_which_win_over_defaults(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("url", [
-    "postgres://u:pw@db.example.com:5432/app",
-    "postgresql://u:pw@db.example.com:5432/app",
+    url_with_password("pw", host="db.example.com", port=5432, database="app", scheme="postgres"),
+    url_with_password("pw", host="db.example.com", port=5432, database="app"),
     "postgresql+psycopg://u:pw@db.example.com:5432/app",
-    "postgresql+psycopg2://u:pw@db.example.com:5432/app",
+    url_with_password("pw", host="db.example.com", port=5432, database="app", scheme="postgresql+psycopg2"),
 ])
 def test_every_url_form_is_normalised_to_psycopg2(url: str) -> None:
-    assert normalize_url(url) == "postgresql+psycopg2://u:pw@db.example.com:5432/app"
+    assert normalize_url(url) == url_with_password("pw", host="db.example.com", port=5432, database="app", scheme="postgresql+psycopg2")
 
 
 @pytest.mark.parametrize(("url", "shown"), [
-    ("postgresql://user:s3cr%40t@db.example.com:5432/db", "postgresql://user:***@db.example.com:5432/db"),
+    (url_with_password("s3cr%40t", user="user", host="db.example.com", port=5432, database="db"), "postgresql://user:***@db.example.com:5432/db"),
     ("postgres://postgres.abc:pw@aws-0-eu.pooler.supabase.com:6543/example",
      "postgres://postgres.abc:***@aws-0-eu.pooler.supabase.com:6543/example"),
     ("postgresql://user@host/db", "postgresql://user@host/db"),
-    ("postgresql+psycopg2://app:Sup3r Secret@127.0.0.1:1/appdb", "postgresql+psycopg2://app:***@127.0.0.1:1/appdb"),
+    (url_with_password("Sup3r Secret", user="app", database="appdb", scheme="postgresql+psycopg2"), "postgresql+psycopg2://app:***@127.0.0.1:1/appdb"),
 ])
 def test_redact_url(url: str, shown: str) -> None:
     assert redact_url(url) == shown
 
 
 def test_settings_never_show_passwords(tmp_path: Path) -> None:
-    s = load_settings(env={"DATABASE_URL": "postgresql://u:topsecret@db.example.com/db",
+    s = load_settings(env={"DATABASE_URL": url_with_password("topsecret", host="db.example.com", port=None, database="db"),
                            "OPSCONSOLE_OPERATOR_PASSWORD": "op-pass-123",
                            "OPSCONSOLE_VIEWER_PASSWORD": "view-pass-123"}, secrets={}, base_dir=tmp_path)
     for shown in (repr(s), str(s), str(s.to_dict())):
@@ -96,13 +97,14 @@ def test_settings_never_show_passwords(tmp_path: Path) -> None:
 
 
 def test_redact_text_scrubs_urls_and_secrets() -> None:
-    text = "failed for postgresql://u:hunter22@db.example.com/db with password hunter22 and p%40ss"
+    url = url_with_password("hunter22", host="db.example.com", port=None, database="db")
+    text = f"failed for {url} with password hunter22 and p%40ss"
     out = redact_text(text, ("hunter22", "p@ss"))
     assert "hunter22" not in out and "p%40ss" not in out
 
 
 @pytest.mark.parametrize("value", ["host=127.0.0.1 user=postgres password=Hunter2Secret dbname=x",
-                                   "postgresql://postgres:Hunter2@Secret@127.0.0.1:5432/example"])
+                                   url_with_password("Hunter2@Secret", user="postgres", port=5432)])
 def test_unusable_urls_never_echo_the_password(tmp_path: Path, value: str) -> None:
     with pytest.raises(SettingsError) as info:
         load_settings(env={"DATABASE_URL": value}, secrets={}, base_dir=tmp_path)

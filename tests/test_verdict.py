@@ -14,6 +14,7 @@ from opsconsole.alembic_env import LOCK_KEY, upgrade
 from opsconsole.audit import AuditEntry
 from opsconsole.errors import UpgradeFailed, WorkerDied
 from opsconsole.guard import CheckResult, GuardReport
+from fake_urls import url_with_password
 
 LABEL = "opsconsole upgrade since 2026-11-24T10:00:00Z by carol"
 
@@ -179,7 +180,7 @@ def test_a_running_upgrade_does_not_hide_a_failing_start_script() -> None:
 
 
 def test_unreachable_database_is_do_not_publish_without_driver_names(make_settings) -> None:
-    settings = make_settings(DATABASE_URL="postgresql://u:pw@127.0.0.1:1/example", OPSCONSOLE_CONNECT_TIMEOUT_S="2")
+    settings = make_settings(DATABASE_URL=url_with_password("pw"), OPSCONSOLE_CONNECT_TIMEOUT_S="2")
     v = verdict.judge(settings)
     assert v.verdict == verdict.STOP and v.upgrade.note
     reachable = v.reason("database-reachable")
@@ -212,7 +213,7 @@ def _entry(n: int, at: datetime, **kw: object) -> AuditEntry:
 def test_audit_csv_is_redacted_formula_safe_and_filtered_by_the_viewers_day(make_settings) -> None:
     from zoneinfo import ZoneInfo
 
-    settings = make_settings(DATABASE_URL="postgresql://u:s3cret-pw@127.0.0.1:5432/example")
+    settings = make_settings(DATABASE_URL=url_with_password("s3cret-pw", port=5432))
     entries = [_entry(3, datetime(2026, 11, 28, 1, 30, tzinfo=timezone.utc), actor="=cmd|' /C calc'!A0",
                       outcome="failed", error="login s3cret-pw failed"),
                _entry(2, datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)),
