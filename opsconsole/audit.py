@@ -13,13 +13,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from opsconsole.owntables import SCHEMA, ensure
 from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-SCHEMA = "opsconsole"
-_DDL_LOCK = 0x6F7073636F6E74  # serialises the creation of the tables below
 
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
@@ -116,14 +115,10 @@ def ensure_tables(conn: Connection) -> None:
     Two sessions creating them at once would collide in the catalog (CREATE … IF NOT EXISTS is not
     race-free), so creation is serialised with a transaction-level advisory lock.
     """
-    if conn.exec_driver_sql(
-            f"""SELECT count(*) = 2 FROM pg_attribute WHERE NOT attisdropped AND (
-                (attrelid = to_regclass('{SCHEMA}.approvals') AND attname = 'decision') OR
-                (attrelid = to_regclass('{SCHEMA}.audit_log') AND attname = 'details'))""").scalar():
-        return  # every table and every column added since the first release are there
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
-    conn.exec_driver_sql(_DDL)
-    conn.exec_driver_sql(_UPGRADES)
+    # Present: every table and every column added since the first release.
+    ensure(conn, f"""SELECT count(*) = 2 FROM pg_attribute WHERE NOT attisdropped AND (
+                     (attrelid = to_regclass('{SCHEMA}.approvals') AND attname = 'decision') OR
+                     (attrelid = to_regclass('{SCHEMA}.audit_log') AND attname = 'details'))""", _DDL + _UPGRADES)
 
 
 def _has_column(conn: Connection, table: str, column: str) -> bool:

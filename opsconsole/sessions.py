@@ -18,16 +18,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from opsconsole.auth import DEMO_NAME, OPERATOR, VIEWER, User, can_skip_sign_in
+from opsconsole.owntables import SCHEMA, ensure, has_table
 from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-SCHEMA = "opsconsole"
 COOKIE = "opsconsole_session"
 KEEP_EXPIRED_DAYS = 7  # expired and revoked rows are deleted this long after they end
 _TOKEN = re.compile(r"^[A-Za-z0-9_\-]{32,128}$")
-_DDL_LOCK = 0x6F7073636F6E74  # the same key as audit and signins: they all may create the schema
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
 CREATE TABLE IF NOT EXISTS {SCHEMA}.console_sessions (
@@ -55,10 +54,7 @@ class Session:
 
 def ensure_table(conn: Connection) -> None:
     """Create the sessions table if missing, under a transaction-level advisory lock (race-free)."""
-    if conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.console_sessions') IS NOT NULL").scalar():
-        return
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
-    conn.exec_driver_sql(_DDL)
+    ensure(conn, has_table("console_sessions"), _DDL)
 
 
 def digest(token: str) -> str:

@@ -11,19 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from opsconsole.owntables import SCHEMA, ensure, has_table
 from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-SCHEMA = "opsconsole"
 FREE_FAILURES = 3  # wrong passwords per client and role before any wait
 BASE_WAIT_S, MAX_WAIT_S = 2.0, 900.0
 WINDOW_S = 3600  # failures older than this (or before a success) no longer count
 UNKNOWN_CLIENT = "unknown"
-# The same key as opsconsole.audit's table creation: both may create the schema `opsconsole`, and two
-# CREATE SCHEMA IF NOT EXISTS at once collide in the catalog unless they are serialised together.
-_DDL_LOCK = 0x6F7073636F6E74
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
 CREATE TABLE IF NOT EXISTS {SCHEMA}.signin_attempts (
@@ -64,10 +61,7 @@ def backoff_s(failures: int) -> float:
 
 def ensure_table(conn: Connection) -> None:
     """Create the sign-in table if missing, under a transaction-level advisory lock (race-free)."""
-    if conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.signin_attempts') IS NOT NULL").scalar():
-        return
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
-    conn.exec_driver_sql(_DDL)
+    ensure(conn, has_table("signin_attempts"), _DDL)
 
 
 def wait_s(conn: Connection, client: str, role: str) -> float:

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 from opsconsole import audit
 from opsconsole.errors import InputRejected
 from opsconsole.inputs import clean
+from opsconsole.owntables import SCHEMA, ensure, has_table
 from opsconsole.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-SCHEMA = "opsconsole"
 _STEP = re.compile(r"^[a-z0-9][a-z0-9\-]{0,63}$")
-_DDL_LOCK = 0x6F7073636F6E74  # the same key as audit, signins and sessions: they all may create the schema
 _DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {SCHEMA};
 CREATE TABLE IF NOT EXISTS {SCHEMA}.checklist_ticks (
@@ -49,10 +48,7 @@ class Tick:
 
 def ensure_table(conn: Connection) -> None:
     """Create the ticks table if missing, under a transaction-level advisory lock (race-free)."""
-    if conn.exec_driver_sql(f"SELECT to_regclass('{SCHEMA}.checklist_ticks') IS NOT NULL").scalar():
-        return
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
-    conn.exec_driver_sql(_DDL)
+    ensure(conn, has_table("checklist_ticks"), _DDL)
 
 
 def read(settings: Settings) -> dict[str, Tick]:

@@ -171,7 +171,7 @@ def _compare(settings: Settings, project: Project, conn: Connection) -> DriftRep
 
 def _ours(item: DriftItem, project: Project) -> bool:
     """opsconsole's own tables, the platform's schemas and the version table are never drift."""
-    from opsconsole.audit import SCHEMA
+    from opsconsole.owntables import SCHEMA
     from opsconsole.settings import SUPABASE_SCHEMAS
 
     schema, _, name = (item.table or "").rpartition(".")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from opsconsole.audit import SCHEMA as CATALOGUE_SCHEMA
+from opsconsole.owntables import SCHEMA as CATALOGUE_SCHEMA
+from opsconsole.owntables import ensure, has_table
 from opsconsole.errors import OpsConsoleError
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 BACKUP_SCHEMA = "opsconsole_backup"
 ROWS, COLUMNS = "rows", "columns"  # whole rows / primary key + the columns' values
-_DDL_LOCK = 0x6F7073636F6E62  # serialises the creation of the catalogue
+_DDL_LOCK = 0x6F7073636F6E62  # its own key: the catalogue is created inside an upgrade step's transaction
 _NOT_CSV = {"bytea": "binary data is written hex-escaped (\\x…)",
             "money": "money is written in the server's locale format (lc_monetary)"}
 
@@ -111,11 +112,8 @@ def qualified(schema: str, table: str) -> str:
 
 def ensure_tables(conn: Connection) -> None:
     """Create the backup schema and the catalogue if missing (inside the caller's transaction)."""
-    if conn.exec_driver_sql(f"SELECT to_regclass('{CATALOGUE_SCHEMA}.backup_tenants') IS NOT NULL "
-                            f"AND to_regnamespace('{BACKUP_SCHEMA}') IS NOT NULL").scalar():
-        return
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_DDL_LOCK})")
-    conn.exec_driver_sql(_DDL)
+    ensure(conn, f"{has_table('backup_tenants')} AND to_regnamespace('{BACKUP_SCHEMA}') IS NOT NULL", _DDL,
+           lock=_DDL_LOCK)
 
 
 def tables_exist(conn: Connection) -> bool:
